@@ -1,0 +1,68 @@
+using Advocacy.BuildingBlocks.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Advocacy.BuildingBlocks.Data;
+
+/// <summary>A module's database as the host sees it: a schema to migrate and to check.</summary>
+public interface IModuleDatabase
+{
+    /// <summary>The module's PostgreSQL schema, e.g. <c>projects</c>.</summary>
+    string Schema { get; }
+
+    /// <summary>Applies the module's pending migrations.</summary>
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Registers a module's own DbContext on its own schema.</summary>
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>The connection string every module uses unless it has its own (<c>ConnectionStrings:{Module}</c>).</summary>
+    public const string DefaultConnectionName = "Advocacy";
+
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on PostgreSQL with snake_case names, its migrations
+    /// history in <paramref name="schema"/>, a readiness check and migration at start.
+    /// </summary>
+    public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string schema)
+        where TContext : DbContext
+    {
+        services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddDbContext<TContext>((provider, options) =>
+        {
+            // Read lazily: test hosts and deployments set the connection string after registration.
+            var connectionString = ConnectionStringFor(provider.GetRequiredService<IConfiguration>(), schema);
+            options
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(new OutboxSignalInterceptor<TContext>(provider.GetRequiredService<OutboxSignal<TContext>>()));
+        });
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
+        services.AddHealthChecks().AddDbContextCheck<TContext>(name: $"database:{schema}", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Publishes the module's outbox in the background.</summary>
+    public static IServiceCollection AddOutboxDispatcher<TContext>(this IServiceCollection services)
+        where TContext : DbContext =>
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+
+    /// <summary>The module's own connection string when configured, else the shared one.</summary>
+    public static string ConnectionStringFor(IConfiguration configuration, string schema) =>
+        configuration.GetConnectionString(schema)
+        ?? configuration.GetConnectionString(DefaultConnectionName)
+        ?? throw new InvalidOperationException(
+            $"No connection string: set ConnectionStrings:{DefaultConnectionName} (environment: ConnectionStrings__{DefaultConnectionName}).");
+
+    private sealed class ModuleDatabase<TContext>(string schema) : IModuleDatabase where TContext : DbContext
+    {
+        public string Schema => schema;
+
+        public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Advocacy.BuildingBlocks.Http;
+
+/// <summary>
+/// Turns the exceptions endpoints let through into RFC 9457 problem details, so endpoints need no
+/// try/catch. Anything it does not know stays a 500 written by the default problem details writer.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict",
+                "The record was changed by someone else since you read it. Reload it and try again."),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+                (StatusCodes.Status409Conflict, "Conflict", "A record with the same identifying values already exists."),
+            BadHttpRequestException e => (e.StatusCode, "Bad request", BadRequestDetail(e)),
+            JsonException => (StatusCodes.Status400BadRequest, "Bad request", "The request body is not valid JSON for this endpoint."),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    // Minimal APIs wrap body binding failures; say which part of the request was wrong without echoing it.
+    private static string BadRequestDetail(BadHttpRequestException exception) => exception.InnerException switch
+    {
+        JsonException json => $"The request body is not valid JSON for this endpoint{(json.Path is null ? "" : $" (at {json.Path})")}.",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,118 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Advocacy.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Publishes a module's pending outbox rows to the bus, oldest first, and marks them dispatched.
+/// Rows are claimed with FOR UPDATE SKIP LOCKED, so several host instances can run it side by side.
+/// The outbox row id becomes the message id, which is what consumers' inboxes deduplicate on.
+/// </summary>
+internal sealed class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal<TContext> signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var dispatched = await DispatchBatchAsync(stoppingToken);
+                failures = 0;
+                if (dispatched == BatchSize)
+                {
+                    continue;
+                }
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                // The database or the bus is away: back off, up to 30 s, and try again. Nothing is lost,
+                // the rows stay pending.
+                failures++;
+                logger.LogWarning(exception, "Outbox dispatch for {Context} failed ({Failures} in a row)", typeof(TContext).Name, failures);
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(30_000, 200 * Math.Pow(2, Math.Min(failures, 8))));
+                try { await Task.Delay(backoff, clock, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        await DrainAsync();
+    }
+
+    /// <summary>On shutdown, publish what is still pending while the bus is up, within a bounded time.</summary>
+    private async Task DrainAsync()
+    {
+        using var timeout = new CancellationTokenSource(DrainTimeout);
+        try
+        {
+            while (await DispatchBatchAsync(timeout.Token) > 0)
+            {
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Outbox drain for {Context} stopped; pending rows go out at the next start", typeof(TContext).Name);
+        }
+    }
+
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var schema = db.Model.GetDefaultSchema() ?? "public";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The schema comes from the module's model, never from input.
+        var claimPending = $"""
+            SELECT * FROM "{schema}".outbox_messages
+            WHERE dispatched_at IS NULL
+            ORDER BY id
+            LIMIT {BatchSize}
+            FOR UPDATE SKIP LOCKED
+            """;
+        var batch = await db.Set<OutboxMessage>().FromSqlRaw(claimPending).ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var dispatched = 0;
+        foreach (var row in batch)
+        {
+            try
+            {
+                var (message, type) = row.Deserialize();
+                await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
+                row.DispatchedAt = clock.GetUtcNow();
+                dispatched++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Keep the order: stop at the first failure and retry it next round.
+                row.Attempts++;
+                row.LastError = exception.Message;
+                logger.LogError(exception, "Publishing outbox message {MessageId} ({Type}) failed", row.Id, row.Type);
+                break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return dispatched;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Advocacy.BuildingBlocks.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Scalar.AspNetCore;
+
+namespace Advocacy.Host;
+
+/// <summary>What every module's endpoints share: JSON, problem details, OpenAPI, health.</summary>
+internal static class HttpConventions
+{
+    public static WebApplicationBuilder AddHttpConventions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        // Binding failures (malformed JSON, wrong types) become exceptions the problem handler answers
+        // with a clear 400, in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Validation errors name fields as the JSON does (startDate, not StartDate).
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Advocacy API";
+            document.Info.Description = "Projects, coalitions, events and reports of a child-rights NGO's advocacy work.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    /// <summary>Enums travel as camelCase strings; numbers for enums are refused.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options) =>
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+
+    public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Empty error responses (401, 403, 404 of unknown routes, 405) get a problem details body too.
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapOperationalEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthReport,
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Advocacy API")).AllowAnonymous();
+        return app;
+    }
+
+    private static Task WriteHealthReport(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), e.Value.Description }),
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using Advocacy.BuildingBlocks.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Advocacy.Host.Identity;
+
+/// <summary>Users and roles, in the host's own <c>identity</c> schema: no business module holds them.</summary>
+internal sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public const string Schema = "identity";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
+internal sealed class IdentityDbDesignTimeFactory : IDesignTimeDbContextFactory<IdentityDb>
+{
+    public IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDb>()
+        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", IdentityDb.Schema))
+        .UseSnakeCaseNamingConvention()
+        .Options);
+}

@@ -1,0 +1,62 @@
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Data;
+using Microsoft.AspNetCore.Authorization;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+
+namespace Advocacy.Host.Identity;
+
+internal static class IdentitySetup
+{
+    /// <summary>
+    /// ASP.NET Core Identity on PostgreSQL with cookies for the browser and bearer tokens for API
+    /// clients (one scheme picks between them per request), and default-deny authorization.
+    /// </summary>
+    public static WebApplicationBuilder AddAdvocacyIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDatabase<IdentityDb>(IdentityDb.Schema);
+        builder.Services.AddValidatorsFromAssemblyContaining<SignInValidator>(includeInternalTypes: true);
+        builder.Services
+            .AddIdentityApiEndpoints<IdentityUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityDb>();
+
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "advocacy.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/sign-in";
+            // An API caller gets a status code, never a redirect to a sign-in page.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Read, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Policies.Write, policy => policy.RequireRole(Roles.Staff, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,53 @@
+using Advocacy.Host;
+using Advocacy.Host.Identity;
+using Advocacy.Host.Messaging;
+using Advocacy.Host.Startup;
+using Advocacy.Modules.Coalitions;
+using Advocacy.Modules.Events;
+using Advocacy.Modules.Projects;
+using Advocacy.Modules.Reports;
+using Carter;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHttpConventions();
+builder.AddAdvocacyIdentity();
+// Database start-up and the bus are registered before the modules: hosted services start in
+// registration order and stop in reverse, so the outbox dispatchers drain before the bus stops.
+builder.AddDatabaseStartup();
+builder.AddMessaging(bus => bus
+    .AddProjectsConsumers()
+    .AddCoalitionsConsumers()
+    .AddEventsConsumers()
+    .AddReportsConsumers());
+
+builder.AddProjectsModule();
+builder.AddCoalitionsModule();
+builder.AddEventsModule();
+builder.AddReportsModule();
+
+builder.Services.AddCarter(configurator: carter => carter.WithModules(EndpointModules.In(
+    typeof(ProjectsModule).Assembly,
+    typeof(CoalitionsModule).Assembly,
+    typeof(EventsModule).Assembly,
+    typeof(ReportsModule).Assembly,
+    typeof(Program).Assembly)));
+
+var app = builder.Build();
+
+if (args.Contains("--migrate-only"))
+{
+    await DatabaseStartup.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
+
+app.UseHttpConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCarter();
+app.MapOperationalEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The host's entry point, public so integration tests can start it.</summary>
+public partial class Program;

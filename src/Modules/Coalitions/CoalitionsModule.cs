@@ -1,0 +1,30 @@
+using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Coalitions.Data;
+using FluentValidation;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Advocacy.Modules.Coalitions;
+
+/// <summary>
+/// The Coalitions module: the coalitions and platforms the organisation belongs to, their meetings
+/// and joint statements. Owns the <c>coalitions</c> schema.
+/// </summary>
+public static class CoalitionsModule
+{
+    /// <summary>The module's PostgreSQL schema.</summary>
+    public const string Schema = "coalitions";
+
+    /// <summary>Registers the module's database, outbox dispatcher and validators.</summary>
+    public static WebApplicationBuilder AddCoalitionsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDatabase<CoalitionsDbContext>(Schema);
+        builder.Services.AddOutboxDispatcher<CoalitionsDbContext>();
+        builder.Services.AddValidatorsFromAssembly(typeof(CoalitionsModule).Assembly, includeInternalTypes: true);
+        return builder;
+    }
+
+    /// <summary>Registers the module's message consumers on the bus (none yet).</summary>
+    public static IBusRegistrationConfigurator AddCoalitionsConsumers(this IBusRegistrationConfigurator bus) => bus;
+}

@@ -1,0 +1,30 @@
+using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Projects.Data;
+using FluentValidation;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Advocacy.Modules.Projects;
+
+/// <summary>
+/// The Projects module: projects, their results frameworks and the activity log.
+/// Owns the <c>projects</c> schema.
+/// </summary>
+public static class ProjectsModule
+{
+    /// <summary>The module's PostgreSQL schema.</summary>
+    public const string Schema = "projects";
+
+    /// <summary>Registers the module's database, outbox dispatcher and validators.</summary>
+    public static WebApplicationBuilder AddProjectsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDatabase<ProjectsDbContext>(Schema);
+        builder.Services.AddOutboxDispatcher<ProjectsDbContext>();
+        builder.Services.AddValidatorsFromAssembly(typeof(ProjectsModule).Assembly, includeInternalTypes: true);
+        return builder;
+    }
+
+    /// <summary>Registers the module's message consumers on the bus (none yet).</summary>
+    public static IBusRegistrationConfigurator AddProjectsConsumers(this IBusRegistrationConfigurator bus) => bus;
+}

@@ -1,0 +1,35 @@
+using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.ProjectSummaries;
+using FluentValidation;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Advocacy.Modules.Reports;
+
+/// <summary>
+/// The Reports module: dashboards and donor reports, built only from other modules' integration
+/// events into its own read model. Owns the <c>reports</c> schema.
+/// </summary>
+public static class ReportsModule
+{
+    /// <summary>The module's PostgreSQL schema.</summary>
+    public const string Schema = "reports";
+
+    /// <summary>Registers the module's database, outbox dispatcher and validators.</summary>
+    public static WebApplicationBuilder AddReportsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddModuleDatabase<ReportsDbContext>(Schema);
+        builder.Services.AddOutboxDispatcher<ReportsDbContext>();
+        builder.Services.AddValidatorsFromAssembly(typeof(ReportsModule).Assembly, includeInternalTypes: true);
+        return builder;
+    }
+
+    /// <summary>Registers the consumers that feed the read model.</summary>
+    public static IBusRegistrationConfigurator AddReportsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ProjectCreatedConsumer>();
+        return bus;
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: architecture rules and integration tests through the real HTTP pipeline on real
+# PostgreSQL and the real bus. With no ConnectionStrings__Advocacy in the environment it starts the
+# same private PostgreSQL as run.sh; each test class then gets a database of its own. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -z "${ConnectionStrings__Advocacy:-}" ]; then
+  export ConnectionStrings__Advocacy="$(scripts/local-postgres.sh);Database=postgres"
+fi
+
+results="$(mktemp -d)"
+status=0
+dotnet test Advocacy.sln -c Release --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
+  | tee "$results/output.txt" || status=$?
+
+# One closing line for every test assembly together.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test ran" >&2
+  status=1
+fi
+exit "$status"
