@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.IntegrationTests.Infrastructure;
+using Advocacy.Modules.Projects;
+using Advocacy.Modules.Projects.Contracts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Advocacy.IntegrationTests.Foundation;
+
+/// <summary>
+/// Projects publishes ProjectCreated through its outbox; Reports consumes it into its read model,
+/// once, however often it is delivered.
+/// </summary>
+public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private sealed record Summary(Guid ProjectId, string Code, string Name, string Level, DateOnly StartDate, DateOnly? EndDate);
+
+    private sealed record Created(Guid Id);
+
+    private static async Task<Summary?> SummaryOrNull(HttpClient client, Guid projectId)
+    {
+        var response = await client.GetAsync($"/api/reports/projects/{projectId}");
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<Summary>();
+    }
+
+    [Fact]
+    public async Task A_project_created_in_Projects_appears_in_the_Reports_read_model()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+
+        var response = await client.PostAsJsonAsync("/api/projects", new
+        {
+            code = "react", name = "ReACT", level = "european", startDate = "2015-01-01", endDate = "2017-12-31",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<Created>();
+
+        var summary = await Eventually.Get(() => SummaryOrNull(client, created!.Id), "the project in Reports' read model");
+        Assert.Equal(("REACT", "ReACT", "european", new DateOnly(2015, 1, 1), (DateOnly?)new DateOnly(2017, 12, 31)),
+            (summary.Code, summary.Name, summary.Level, summary.StartDate, summary.EndDate));
+
+        // The event went out through Projects' outbox, and Reports' inbox recorded that very message.
+        var outboxId = await app.ScalarAsync<Guid>(
+            "SELECT id FROM projects.outbox_messages WHERE type LIKE '%ProjectCreated%' AND dispatched_at IS NOT NULL");
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE message_id = $1", outboxId));
+    }
+
+    [Fact]
+    public async Task A_redelivered_ProjectCreated_changes_nothing()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var response = await client.PostAsJsonAsync("/api/projects", new { code = "MARIO", name = "Mario", level = "european", startDate = "2014-01-01" });
+        var created = (await response.Content.ReadFromJsonAsync<Created>())!;
+        await Eventually.Get(() => SummaryOrNull(client, created.Id), "the project in Reports' read model");
+        var messageId = await app.ScalarAsync<Guid>("SELECT id FROM projects.outbox_messages WHERE payload->>'projectId' = $1", created.Id.ToString());
+
+        // The same message id again, with a body that would change the read model if it were applied.
+        var bus = app.Services.GetRequiredService<IBus>();
+        using var probe = ConsumedProbe.For(bus, messageId);
+        await bus.Publish(
+            new ProjectCreated(created.Id, "MARIO", "Renamed by a duplicate", ProjectLevel.National, new DateOnly(2014, 1, 1), null, DateTimeOffset.UtcNow),
+            context => context.MessageId = messageId);
+        await probe.WaitAsync();
+
+        var summary = await SummaryOrNull(client, created.Id);
+        Assert.Equal(("Mario", "european"), (summary!.Name, summary.Level));
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE message_id = $1", messageId));
+    }
+
+    [Fact]
+    public async Task The_same_event_under_a_new_message_id_is_applied()
+    {
+        // The control for the test above: the inbox, not the consumer's upsert, is what ignores the duplicate.
+        var client = await app.ClientAsync(Roles.Staff);
+        var response = await client.PostAsJsonAsync("/api/projects", new { code = "GOLONDRINA", name = "Golondrina", level = "international", startDate = "2010-01-01" });
+        var created = (await response.Content.ReadFromJsonAsync<Created>())!;
+        await Eventually.Get(() => SummaryOrNull(client, created.Id), "the project in Reports' read model");
+
+        var bus = app.Services.GetRequiredService<IBus>();
+        var messageId = NewId.NextGuid();
+        using var probe = ConsumedProbe.For(bus, messageId);
+        await bus.Publish(
+            new ProjectCreated(created.Id, "GOLONDRINA", "Golondrina (Colombia)", ProjectLevel.International, new DateOnly(2010, 1, 1), null, DateTimeOffset.UtcNow),
+            context => context.MessageId = messageId);
+        await probe.WaitAsync();
+
+        Assert.Equal("Golondrina (Colombia)", (await SummaryOrNull(client, created.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task The_demo_data_loads_twice_without_duplicates_and_reaches_Reports()
+    {
+        await app.Services.SeedProjectsDemoDataAsync(CancellationToken.None);
+        await app.Services.SeedProjectsDemoDataAsync(CancellationToken.None);
+
+        Assert.Equal(7L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.projects"));
+        var client = await app.ClientAsync(Roles.Manager);
+        await Eventually.Get(async () =>
+        {
+            var summaries = await client.GetFromJsonAsync<List<Summary>>("/api/reports/projects");
+            return summaries!.Count == 7 ? summaries : null;
+        }, "the seven demo projects in Reports' read model");
+    }
+}
