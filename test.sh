@@ -15,8 +15,9 @@ dotnet test Advocacy.sln -c Release --logger "console;verbosity=normal" --result
   | tee "$results/output.txt" || status=$?
 
 # One closing line for every test assembly together.
-passed=$(grep -Eo 'Passed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$results/output.txt" | awk '{s+=$2} END {print s+0}')
+count() { awk -v key="$1" '$1 == key":" && $2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}' "$results/output.txt"; }
+passed=$(count Passed)
+failed=$(count Failed)
 echo "${passed} passed, ${failed} failed"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "no test ran" >&2

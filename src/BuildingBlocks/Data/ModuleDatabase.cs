@@ -1,5 +1,8 @@
 using Advocacy.BuildingBlocks.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,7 +65,16 @@ public static class ModuleDatabaseRegistration
         public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            // Creating the history table first spares the log an error from EF probing for a table
+            // that a new schema does not have yet.
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
         }
     }
 }

@@ -56,6 +56,12 @@ public sealed class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await using (var server = new NpgsqlConnection(ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
         // Starting the server runs the host's start-up: migrations, roles, test users.
         _ = Server;
         await using var connection = await OpenAsync();
