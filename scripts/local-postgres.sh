@@ -6,12 +6,13 @@
 # - Debian's `postgresql` package is installed with apt-get when no server binaries are found.
 # - The cluster lives in .local/postgres (git-ignored), owned by the `postgres` user when run as root
 #   (PostgreSQL refuses to run as root).
-# - It listens on 127.0.0.1 only, port $ADVOCACY_PG_PORT (default 55432), with a password generated
-#   at initialisation and kept in .local/postgres.password: no credential lives in the repository.
+# - It listens on 127.0.0.1 only, on port $ADVOCACY_PG_PORT (default 55432) or, when another server
+#   holds that port, the next free one; the port is remembered in .local/postgres.port.
+# - Its password is generated at initialisation and kept in .local/postgres.password: no credential
+#   lives in the repository.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${ADVOCACY_PG_PORT:-55432}"
 state="${ADVOCACY_PG_STATE:-$repo/.local}"
 
 log() { printf '[local-postgres] %s\n' "$*" >&2; }
@@ -74,16 +75,27 @@ if [ ! -f "$data/PG_VERSION" ]; then
   cat >> "$data/postgresql.conf" <<CONF
 # advocacy local cluster
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = ''
 max_connections = 300
 shared_buffers = 256MB
 CONF
 fi
 
+port_file="$state/postgres.port"
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  # The fourth line of postmaster.pid is the port the running server listens on.
+  port="$(sed -n 4p "$data/postmaster.pid")"
   log "already running on 127.0.0.1:$port"
 else
+  port="${ADVOCACY_PG_PORT:-$(cat "$port_file" 2>/dev/null || echo 55432)}"
+  for _ in $(seq 1 100); do
+    port_in_use "$port" || break
+    log "port $port is taken by another server; trying $((port + 1))"
+    port=$((port + 1))
+  done
+  echo "$port" > "$port_file"
   log "starting on 127.0.0.1:$port"
   as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "-p $port" start >&2 \
     || { log "start failed; last lines of $data/server.log:"; tail -n 20 "$data/server.log" >&2; exit 1; }
