@@ -37,14 +37,19 @@ public static class ModuleDatabaseRegistration
             // Read lazily: test hosts and deployments set the connection string after registration.
             var connectionString = ConnectionStringFor(provider.GetRequiredService<IConfiguration>(), schema);
             options
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema))
-                .UseSnakeCaseNamingConvention()
+                .UseModuleDatabase(connectionString, schema)
                 .AddInterceptors(new OutboxSignalInterceptor<TContext>(provider.GetRequiredService<OutboxSignal<TContext>>()));
         });
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
         services.AddHealthChecks().AddDbContextCheck<TContext>(name: $"database:{schema}", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>PostgreSQL with snake_case names and the migrations history in the module's own schema.</summary>
+    public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema))
+            .UseSnakeCaseNamingConvention();
 
     /// <summary>Publishes the module's outbox in the background.</summary>
     public static IServiceCollection AddOutboxDispatcher<TContext>(this IServiceCollection services)

@@ -21,8 +21,5 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options) : Identit
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
 internal sealed class IdentityDbDesignTimeFactory : IDesignTimeDbContextFactory<IdentityDb>
 {
-    public IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDb>()
-        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", IdentityDb.Schema))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public IdentityDb CreateDbContext(string[] args) => new(DesignTimeOptions.For<IdentityDb>(IdentityDb.Schema));
 }

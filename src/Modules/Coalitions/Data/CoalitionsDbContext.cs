@@ -28,8 +28,5 @@ internal sealed class CoalitionsDbContext(DbContextOptions<CoalitionsDbContext> 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
 internal sealed class CoalitionsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<CoalitionsDbContext>
 {
-    public CoalitionsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<CoalitionsDbContext>()
-        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", CoalitionsModule.Schema))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public CoalitionsDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<CoalitionsDbContext>(CoalitionsModule.Schema));
 }

@@ -28,8 +28,5 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options)
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
 internal sealed class EventsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<EventsDbContext>
 {
-    public EventsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<EventsDbContext>()
-        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", EventsModule.Schema))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public EventsDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<EventsDbContext>(EventsModule.Schema));
 }

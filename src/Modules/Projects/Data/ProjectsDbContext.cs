@@ -28,8 +28,5 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
 internal sealed class ProjectsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<ProjectsDbContext>
 {
-    public ProjectsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ProjectsDbContext>()
-        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", ProjectsModule.Schema))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public ProjectsDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<ProjectsDbContext>(ProjectsModule.Schema));
 }

@@ -28,8 +28,5 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without starting the host.</summary>
 internal sealed class ReportsDbContextDesignTimeFactory : IDesignTimeDbContextFactory<ReportsDbContext>
 {
-    public ReportsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<ReportsDbContext>()
-        .UseNpgsql(DesignTimeConnection.Value, o => o.MigrationsHistoryTable("__ef_migrations", ReportsModule.Schema))
-        .UseSnakeCaseNamingConvention()
-        .Options);
+    public ReportsDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For<ReportsDbContext>(ReportsModule.Schema));
 }
