@@ -6,6 +6,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Advocacy.Host;
@@ -29,7 +30,18 @@ internal static class HttpConventions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Advocacy API";
-            document.Info.Description = "Projects, coalitions, events and reports of a child-rights NGO's advocacy work.";
+            document.Info.Description = "Projects, coalitions, events and reports of a child-rights NGO's advocacy work. "
+                + "Get a token from POST /api/auth/token and send it as 'Authorization: Bearer <token>'.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A token from POST /api/auth/token.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             return Task.CompletedTask;
         }));
         return builder;

@@ -94,6 +94,31 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
     }
 
     [Fact]
+    public async Task An_outbox_row_committed_without_waking_the_dispatcher_is_still_published()
+    {
+        // What a crash between commit and publish leaves behind: a committed, undispatched row that no
+        // in-process signal announces. The dispatcher's poll must find it.
+        var projectId = Guid.NewGuid();
+        var payload = System.Text.Json.JsonSerializer.Serialize(
+            new ProjectCreated(projectId, "DAKAR-MAP", "Mapping of child sexual exploitation in Dakar", ProjectLevel.International,
+                new DateOnly(2012, 1, 1), null, DateTimeOffset.UtcNow),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        await using (var connection = await app.OpenAsync())
+        {
+            await using var insert = new Npgsql.NpgsqlCommand(
+                "INSERT INTO projects.outbox_messages (id, type, payload, occurred_at, attempts) VALUES ($1, $2, $3::jsonb, now(), 0)", connection);
+            insert.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+            insert.Parameters.Add(new() { Value = $"{typeof(ProjectCreated).FullName}, {typeof(ProjectCreated).Assembly.GetName().Name}" });
+            insert.Parameters.Add(new() { Value = payload });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var client = await app.ClientAsync(Roles.Manager);
+        var summary = await Eventually.Get(() => SummaryOrNull(client, projectId), "the polled outbox row in Reports' read model");
+        Assert.Equal("DAKAR-MAP", summary.Code);
+    }
+
+    [Fact]
     public async Task The_demo_data_loads_twice_without_duplicates_and_reaches_Reports()
     {
         await app.Services.SeedProjectsDemoDataAsync(CancellationToken.None);
