@@ -10,6 +10,8 @@ namespace Advocacy.BuildingBlocks.Messaging;
 /// Publishes a module's pending outbox rows to the bus, oldest first, and marks them dispatched.
 /// Rows are claimed with FOR UPDATE SKIP LOCKED, so several host instances can run it side by side.
 /// The outbox row id becomes the message id, which is what consumers' inboxes deduplicate on.
+/// A row that fails is retried with back-off; after <see cref="MaxAttempts"/> failures it is set
+/// aside (left in the table, with its last error, for an operator) so it cannot hold back the rest.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
@@ -19,6 +21,7 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
 {
     private const int BatchSize = 100;
+    internal const int MaxAttempts = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
@@ -81,7 +84,7 @@ internal sealed class OutboxDispatcher<TContext>(
         // The schema comes from the module's model, never from input.
         var claimPending = $"""
             SELECT * FROM "{schema}".outbox_messages
-            WHERE dispatched_at IS NULL
+            WHERE dispatched_at IS NULL AND attempts < {MaxAttempts}
             ORDER BY id
             LIMIT {BatchSize}
             FOR UPDATE SKIP LOCKED
@@ -93,26 +96,49 @@ internal sealed class OutboxDispatcher<TContext>(
         }
 
         var dispatched = 0;
+        Exception? failure = null;
         foreach (var row in batch)
         {
+            (object Message, Type Type) @event;
             try
             {
-                var (message, type) = row.Deserialize();
-                await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
+                @event = row.Deserialize();
+            }
+            catch (Exception exception) when (exception is TypeLoadException or IOException or System.Text.Json.JsonException or NotSupportedException or ArgumentException)
+            {
+                // The row can never be published (its type is gone or its JSON is broken): set it aside
+                // at once rather than let it hold back every later event of the module.
+                row.Attempts = MaxAttempts;
+                row.LastError = exception.Message;
+                logger.LogCritical(exception, "Outbox message {MessageId} ({Type}) cannot be read and is set aside", row.Id, row.Type);
+                continue;
+            }
+            try
+            {
+                await bus.Publish(@event.Message, @event.Type, context => context.MessageId = row.Id, cancellationToken);
                 row.DispatchedAt = clock.GetUtcNow();
                 dispatched++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Keep the order: stop at the first failure and retry it next round.
+                // Keep the order: stop at the first failure and retry it after a back-off.
                 row.Attempts++;
                 row.LastError = exception.Message;
-                logger.LogError(exception, "Publishing outbox message {MessageId} ({Type}) failed", row.Id, row.Type);
+                failure = exception;
+                if (row.Attempts >= MaxAttempts)
+                {
+                    logger.LogCritical(exception, "Outbox message {MessageId} ({Type}) failed {Attempts} times and is set aside",
+                        row.Id, row.Type, row.Attempts);
+                }
                 break;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"Publishing from the {schema} outbox failed: {failure.Message}", failure);
+        }
         return dispatched;
     }
 }

@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +8,12 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Advocacy.Host.Identity;
 
 /// <summary>Users and roles, in the host's own <c>identity</c> schema: no business module holds them.</summary>
-internal sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<IdentityUser>(options)
+internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public const string Schema = "identity";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Data;
 using Microsoft.AspNetCore.Authorization;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Advocacy.Host.Identity;
@@ -33,11 +34,10 @@ internal static class IdentitySetup
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.LoginPath = "/sign-in";
-            // An API caller gets a status code, never a redirect to a sign-in page.
-            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+        // Keys that sign cookies and tokens live in PostgreSQL: a restart keeps everyone signed in,
+        // and any instance reads any other's cookies.
+        builder.Services.AddDataProtection().SetApplicationName("Advocacy").PersistKeysToDbContext<IdentityDb>();
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -45,18 +45,5 @@ internal static class IdentitySetup
             .AddPolicy(Policies.Write, policy => policy.RequireRole(Roles.Staff, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return builder;
-    }
-
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-        }
-        else
-        {
-            context.Response.Redirect(context.RedirectUri);
-        }
-        return Task.CompletedTask;
     }
 }

@@ -99,4 +99,12 @@ public sealed class AuthenticationTests(AdvocacyApp app) : IClassFixture<Advocac
         Assert.Equal(HttpStatusCode.NoContent, (await browser.PostAsync("/api/auth/sign-out", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/auth/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_keys_that_sign_tokens_are_kept_in_PostgreSQL()
+    {
+        await app.ClientAsync(Roles.Admin);
+
+        Assert.True(await app.ScalarAsync<long>("SELECT count(*) FROM identity.data_protection_keys") >= 1);
+    }
 }

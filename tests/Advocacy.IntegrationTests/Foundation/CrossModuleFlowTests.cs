@@ -99,23 +99,52 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
         // What a crash between commit and publish leaves behind: a committed, undispatched row that no
         // in-process signal announces. The dispatcher's poll must find it.
         var projectId = Guid.NewGuid();
-        var payload = System.Text.Json.JsonSerializer.Serialize(
-            new ProjectCreated(projectId, "DAKAR-MAP", "Mapping of child sexual exploitation in Dakar", ProjectLevel.International,
-                new DateOnly(2012, 1, 1), null, DateTimeOffset.UtcNow),
-            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
-        await using (var connection = await app.OpenAsync())
-        {
-            await using var insert = new Npgsql.NpgsqlCommand(
-                "INSERT INTO projects.outbox_messages (id, type, payload, occurred_at, attempts) VALUES ($1, $2, $3::jsonb, now(), 0)", connection);
-            insert.Parameters.Add(new() { Value = Guid.CreateVersion7() });
-            insert.Parameters.Add(new() { Value = $"{typeof(ProjectCreated).FullName}, {typeof(ProjectCreated).Assembly.GetName().Name}" });
-            insert.Parameters.Add(new() { Value = payload });
-            await insert.ExecuteNonQueryAsync();
-        }
+        await InsertOutboxRow(Guid.CreateVersion7(), ProjectCreatedTypeName, ProjectCreatedJson(projectId, "DAKAR-MAP"));
 
         var client = await app.ClientAsync(Roles.Manager);
         var summary = await Eventually.Get(() => SummaryOrNull(client, projectId), "the polled outbox row in Reports' read model");
         Assert.Equal("DAKAR-MAP", summary.Code);
+    }
+
+    [Fact]
+    public async Task An_unreadable_outbox_row_is_set_aside_and_does_not_hold_back_later_events()
+    {
+        var unreadable = Guid.CreateVersion7();
+        await InsertOutboxRow(unreadable, "Advocacy.Modules.Projects.Contracts.ProjectRenamedLongAgo, Advocacy.Modules.Projects.Contracts", "{}");
+        var projectId = Guid.NewGuid();
+        await InsertOutboxRow(Guid.CreateVersion7(), ProjectCreatedTypeName, ProjectCreatedJson(projectId, "HOTEL-CODE"));
+
+        var client = await app.ClientAsync(Roles.Manager);
+        await Eventually.Get(() => SummaryOrNull(client, projectId), "the event behind the unreadable one in Reports' read model");
+
+        await using var connection = await app.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand(
+            "SELECT attempts, last_error, dispatched_at IS NULL FROM projects.outbox_messages WHERE id = $1", connection);
+        query.Parameters.Add(new() { Value = unreadable });
+        await using var row = await query.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.True(row.GetInt32(0) >= 10, "the unreadable row is marked as given up");
+        Assert.False(row.IsDBNull(1), "the unreadable row keeps its error for an operator");
+        Assert.True(row.GetBoolean(2), "the unreadable row is kept, not marked dispatched");
+    }
+
+    private static readonly string ProjectCreatedTypeName =
+        $"{typeof(ProjectCreated).FullName}, {typeof(ProjectCreated).Assembly.GetName().Name}";
+
+    private static string ProjectCreatedJson(Guid projectId, string code) => System.Text.Json.JsonSerializer.Serialize(
+        new ProjectCreated(projectId, code, $"Project {code}", ProjectLevel.National, new DateOnly(2014, 1, 1), null, DateTimeOffset.UtcNow),
+        new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+
+    /// <summary>Writes an outbox row straight to the table, as a commit would, without waking the dispatcher.</summary>
+    private async Task InsertOutboxRow(Guid id, string type, string payload)
+    {
+        await using var connection = await app.OpenAsync();
+        await using var insert = new Npgsql.NpgsqlCommand(
+            "INSERT INTO projects.outbox_messages (id, type, payload, occurred_at, attempts) VALUES ($1, $2, $3::jsonb, now(), 0)", connection);
+        insert.Parameters.Add(new() { Value = id });
+        insert.Parameters.Add(new() { Value = type });
+        insert.Parameters.Add(new() { Value = payload });
+        await insert.ExecuteNonQueryAsync();
     }
 
     [Fact]
