@@ -20,9 +20,6 @@ RUN dotnet publish src/Host/Advocacy.Host.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-# ASP.NET Core Data Protection keys (they protect sign-in cookies and bearer tokens) live here;
-# docker-compose.yml mounts a volume on it so a restart does not sign everybody out.
-RUN mkdir -p /home/app/.aspnet/DataProtection-Keys && chown -R app:app /home/app/.aspnet
 COPY --from=build /app/publish .
 # The base image's ASPNETCORE_HTTP_PORTS is cleared so ASPNETCORE_URLS alone decides, without a warning.
 ENV ASPNETCORE_URLS=http://+:8080 \
