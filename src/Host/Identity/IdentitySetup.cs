@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Data;
+using Advocacy.BuildingBlocks.Identity;
 using Microsoft.AspNetCore.Authorization;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +18,7 @@ internal static class IdentitySetup
     {
         builder.Services.AddModuleDatabase<IdentityDb>(IdentityDb.Schema);
         builder.Services.AddValidatorsFromAssemblyContaining<SignInValidator>(includeInternalTypes: true);
+        builder.Services.AddScoped<IUserDirectory, UserDirectory>();
         builder.Services
             .AddIdentityApiEndpoints<IdentityUser>(options =>
             {

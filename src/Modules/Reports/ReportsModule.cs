@@ -30,6 +30,7 @@ public static class ReportsModule
     public static IBusRegistrationConfigurator AddReportsConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ProjectCreatedConsumer>();
+        bus.AddConsumer<ProjectUpdatedConsumer>();
         return bus;
     }
 }

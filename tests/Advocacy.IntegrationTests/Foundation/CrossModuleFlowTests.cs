@@ -58,13 +58,13 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
         var response = await client.PostAsJsonAsync("/api/projects", new { code = "MARIO", name = "Mario", level = "european", startDate = "2014-01-01" });
         var created = (await response.Content.ReadFromJsonAsync<Created>())!;
         await Eventually.Get(() => SummaryOrNull(client, created.Id), "the project in Reports' read model");
-        var messageId = await app.ScalarAsync<Guid>("SELECT id FROM projects.outbox_messages WHERE payload->>'projectId' = $1", created.Id.ToString());
+        var messageId = await app.ScalarAsync<Guid>("SELECT id FROM projects.outbox_messages WHERE payload->'project'->>'projectId' = $1", created.Id.ToString());
 
         // The same message id again, with a body that would change the read model if it were applied.
         var bus = app.Services.GetRequiredService<IBus>();
         using var probe = ConsumedProbe.For(bus, messageId);
         await bus.Publish(
-            new ProjectCreated(created.Id, "MARIO", "Renamed by a duplicate", ProjectLevel.National, new DateOnly(2014, 1, 1), null, DateTimeOffset.UtcNow),
+            new ProjectCreated(Details(created.Id, "MARIO", "Renamed by a duplicate", ProjectLevel.National), DateTimeOffset.UtcNow),
             context => context.MessageId = messageId);
         await probe.WaitAsync();
 
@@ -86,7 +86,7 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
         var messageId = NewId.NextGuid();
         using var probe = ConsumedProbe.For(bus, messageId);
         await bus.Publish(
-            new ProjectCreated(created.Id, "GOLONDRINA", "Golondrina (Colombia)", ProjectLevel.International, new DateOnly(2010, 1, 1), null, DateTimeOffset.UtcNow),
+            new ProjectCreated(Details(created.Id, "GOLONDRINA", "Golondrina (Colombia)", ProjectLevel.International), DateTimeOffset.UtcNow),
             context => context.MessageId = messageId);
         await probe.WaitAsync();
 
@@ -128,11 +128,14 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
         Assert.True(row.GetBoolean(2), "the unreadable row is kept, not marked dispatched");
     }
 
+    private static ProjectDetails Details(Guid id, string code, string name, ProjectLevel level) =>
+        new(id, code, name, level, ProjectStatus.Active, new DateOnly(2014, 1, 1), null, [], [], null, null);
+
     private static readonly string ProjectCreatedTypeName =
         $"{typeof(ProjectCreated).FullName}, {typeof(ProjectCreated).Assembly.GetName().Name}";
 
     private static string ProjectCreatedJson(Guid projectId, string code) => System.Text.Json.JsonSerializer.Serialize(
-        new ProjectCreated(projectId, code, $"Project {code}", ProjectLevel.National, new DateOnly(2014, 1, 1), null, DateTimeOffset.UtcNow),
+        new ProjectCreated(Details(projectId, code, $"Project {code}", ProjectLevel.National), DateTimeOffset.UtcNow),
         new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
 
     /// <summary>Writes an outbox row straight to the table, as a commit would, without waking the dispatcher.</summary>

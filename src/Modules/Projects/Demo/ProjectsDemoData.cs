@@ -2,23 +2,78 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Advocacy.Modules.Projects;
 
 /// <summary>The organisation's real projects (../shared/seeds), for the local demo.</summary>
-public static class ProjectsDemoData
+public static partial class ProjectsDemoData
 {
-    private static readonly (string Code, string Name, ProjectLevel Level, DateOnly Start, DateOnly? End)[] Projects =
+    private static ProjectOrganisationEntry Org(string name, OrganisationRole role, string? country = null) =>
+        new() { Name = name, Role = role, Country = country };
+
+    private static readonly ProjectOrganisationEntry Ecpat = Org("ECPAT Belgium", OrganisationRole.Lead, "BE");
+
+    private static IEnumerable<Project> Projects(DateTimeOffset now) =>
     [
-        ("REACT", "ReACT: rights of unaccompanied foreign minors", ProjectLevel.European, new(2015, 1, 1), new(2017, 12, 31)),
-        ("MARIO", "Mario: protection of migrant children from and in Europe", ProjectLevel.European, new(2014, 1, 1), new(2016, 12, 31)),
-        ("GOLONDRINA", "Golondrina: school awareness campaigns in Colombia", ProjectLevel.International, new(2010, 1, 1), new(2014, 12, 31)),
-        ("PTWC-RO", "Preventing Trafficking in Women and Children (Romania)", ProjectLevel.International, new(2010, 1, 1), new(2012, 12, 31)),
-        ("DAKAR-MAP", "Mapping of child sexual exploitation in Dakar", ProjectLevel.International, new(2012, 1, 1), new(2014, 12, 31)),
-        ("TASEC", "Together against Sexual Exploitation of Children", ProjectLevel.European, new(2013, 1, 1), new(2015, 12, 31)),
-        ("HOTEL-CODE", "Hotel staff training under the Code of Conduct", ProjectLevel.National, new(2014, 1, 1), null),
+        new()
+        {
+            Code = "REACT", Name = "ReACT: rights of unaccompanied foreign minors", Level = ProjectLevel.European,
+            Status = ProjectStatus.Completed, StartDate = new(2015, 1, 1), EndDate = new(2017, 12, 31),
+            Summary = "A video and a leaflet informing unaccompanied foreign minors of their rights in Belgium (a guardian, "
+                + "a doctor, a residence permit), translated into 13 languages, and the European report "
+                + "\"Better support, better protection\" presented to the Council of Europe.",
+            Countries = ["BE"], Organisations = [Ecpat, Org("ECPAT International", OrganisationRole.Partner)],
+        },
+        new()
+        {
+            Code = "MARIO", Name = "Mario: protection of migrant children from and in Europe", Level = ProjectLevel.European,
+            Status = ProjectStatus.Completed, StartDate = new(2014, 1, 1), EndDate = new(2016, 12, 31),
+            Summary = "Improving the protection of migrant children against exploitation and trafficking. ECPAT Belgium is "
+                + "responsible for European advocacy: monitoring and influencing European policies on migrant children.",
+            Countries = ["BE"],
+            Organisations = [Org("Terre des Hommes", OrganisationRole.Coordinator), Org("ECPAT Belgium", OrganisationRole.Partner, "BE")],
+        },
+        new()
+        {
+            Code = "GOLONDRINA", Name = "Golondrina: preventing child sexual abuse in Colombian schools", Level = ProjectLevel.International,
+            Status = ProjectStatus.Completed, StartDate = new(2010, 1, 1), EndDate = new(2014, 12, 31),
+            Summary = "Awareness campaigns in schools in Santafe, Candelaria and San Cristobal (2100 students and 380 teachers "
+                + "sensitised), then work with local governments to include the prevention of child sexual exploitation "
+                + "in their development programmes.",
+            Countries = ["CO"], Organisations = [Ecpat],
+        },
+        new()
+        {
+            Code = "PTWC-RO", Name = "Preventing Trafficking in Women and Children", Level = ProjectLevel.International,
+            Status = ProjectStatus.Completed, StartDate = new(2010, 1, 1), EndDate = new(2012, 12, 31),
+            Summary = "Workshops and manuals raising the awareness of ACSIS's beneficiaries (single mothers) of the realities of trafficking.",
+            Countries = ["RO"], Organisations = [Ecpat, Org("ACSIS", OrganisationRole.Partner, "RO")],
+        },
+        new()
+        {
+            Code = "DAKAR-MAP", Name = "Mapping of child sexual exploitation in Dakar", Level = ProjectLevel.International,
+            Status = ProjectStatus.Completed, StartDate = new(2012, 1, 1), EndDate = new(2014, 12, 31),
+            Summary = "Child-centred research: children took part from data collection to the development of concrete solutions.",
+            Countries = ["SN"], Organisations = [Ecpat, Org("Action, Jeunesse, Environment", OrganisationRole.Partner, "SN")],
+        },
+        new()
+        {
+            Code = "TASEC", Name = "Together against Sexual Exploitation of Children", Level = ProjectLevel.European,
+            Status = ProjectStatus.Completed, StartDate = new(2013, 1, 1), EndDate = new(2015, 12, 31),
+            Summary = "Research on the implementation of the EU Directive on combating the sexual abuse and sexual exploitation "
+                + "of children and child pornography in the 27 Member States.",
+            Countries = ["BE"],
+            Organisations = [Ecpat, Org("Missing Children Europe", OrganisationRole.Partner, "BE"), Org("eNACSO", OrganisationRole.Partner)],
+        },
+        new()
+        {
+            Code = "HOTEL-CODE", Name = "Hotel staff training under the Code of Conduct", Level = ProjectLevel.National,
+            Status = ProjectStatus.Active, StartDate = new(2014, 1, 1),
+            Summary = "Following ACCOR Belgium's signature of the Code of Conduct in 2014, training its managers so staff detect "
+                + "and act against child prostitution in hotels.",
+            Countries = ["BE"], Organisations = [Ecpat, Org("ACCOR Belgium", OrganisationRole.Partner, "BE")],
+        },
     ];
 
     /// <summary>Adds the demo projects that are not there yet; running it twice changes nothing.</summary>
@@ -26,17 +81,18 @@ public static class ProjectsDemoData
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProjectsDbContext>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var existing = await db.Projects.Select(p => p.Code).ToListAsync(cancellationToken);
-        foreach (var (code, name, level, start, end) in Projects.Where(p => !existing.Contains(p.Code)))
+        foreach (var seed in Projects(now).Where(p => !existing.Contains(p.Code)))
         {
             var project = new Project
             {
-                Id = Guid.CreateVersion7(), Code = code, Name = name, Level = level,
-                StartDate = start, EndDate = end, CreatedAt = clock.GetUtcNow(),
+                Id = Guid.CreateVersion7(), Code = seed.Code, Name = seed.Name, Summary = seed.Summary, Level = seed.Level,
+                Status = seed.Status, StartDate = seed.StartDate, EndDate = seed.EndDate, Countries = seed.Countries,
+                Organisations = seed.Organisations, CreatedAt = now, UpdatedAt = now,
             };
             db.Projects.Add(project);
-            db.AddIntegrationEvent(new ProjectCreated(project.Id, code, name, level, start, end, project.CreatedAt));
+            db.AddIntegrationEvent(new ProjectCreated(project.ToDetails(), now));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

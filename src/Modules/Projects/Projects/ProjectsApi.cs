@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
+using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Projects.Projects;
 
@@ -14,11 +13,22 @@ internal sealed record ProjectResponse(
     Guid Id,
     string Code,
     string Name,
-    Contracts.ProjectLevel Level,
+    string? Summary,
+    ProjectLevel Level,
+    ProjectStatus Status,
     DateOnly StartDate,
     DateOnly? EndDate,
+    List<string> Countries,
+    List<ProjectOrganisation> Organisations,
+    decimal? BudgetAmount,
+    string? BudgetCurrency,
+    List<string> ResponsibleStaffIds,
     DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
     uint Version)
 {
-    public static ProjectResponse From(Project p) => new(p.Id, p.Code, p.Name, p.Level, p.StartDate, p.EndDate, p.CreatedAt, p.Version);
+    public static ProjectResponse From(Project p) => new(
+        p.Id, p.Code, p.Name, p.Summary, p.Level, p.Status, p.StartDate, p.EndDate, p.Countries,
+        p.Organisations.Select(o => new ProjectOrganisation(o.Name, o.Role, o.Country)).ToList(),
+        p.BudgetAmount, p.BudgetCurrency, p.ResponsibleStaffIds, p.CreatedAt, p.UpdatedAt, p.Version);
 }

@@ -21,6 +21,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             summary.Property(s => s.Code).HasMaxLength(30);
             summary.Property(s => s.Name).HasMaxLength(200);
             summary.Property(s => s.Level).HasConversion<string>().HasMaxLength(20);
+            summary.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         });
     }
 }

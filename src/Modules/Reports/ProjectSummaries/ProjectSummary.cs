@@ -7,15 +7,36 @@ internal sealed class ProjectSummary
 {
     public Guid ProjectId { get; init; }
 
-    public required string Code { get; set; }
+    public string Code { get; set; } = "";
 
-    public required string Name { get; set; }
+    public string Name { get; set; } = "";
 
     public ProjectLevel Level { get; set; }
+
+    public ProjectStatus Status { get; set; }
 
     public DateOnly StartDate { get; set; }
 
     public DateOnly? EndDate { get; set; }
 
+    public List<string> Countries { get; set; } = [];
+
+    /// <summary>When the state held here was current in Projects; older events are ignored.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public void Apply(ProjectDetails project, DateTimeOffset occurredAt)
+    {
+        if (occurredAt < UpdatedAt)
+        {
+            return;
+        }
+        Code = project.Code;
+        Name = project.Name;
+        Level = project.Level;
+        Status = project.Status;
+        StartDate = project.StartDate;
+        EndDate = project.EndDate;
+        Countries = project.Countries.ToList();
+        UpdatedAt = occurredAt;
+    }
 }

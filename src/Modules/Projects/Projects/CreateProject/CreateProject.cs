@@ -1,34 +1,32 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Advocacy.Modules.Projects.Projects.CreateProject;
 
-internal sealed record CreateProjectRequest(string Code, string Name, ProjectLevel? Level, DateOnly? StartDate, DateOnly? EndDate);
+internal sealed record CreateProjectRequest(
+    string Code,
+    string Name,
+    string? Summary,
+    ProjectLevel? Level,
+    ProjectStatus? Status,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    List<string>? Countries,
+    List<OrganisationInput>? Organisations,
+    decimal? BudgetAmount,
+    string? BudgetCurrency,
+    List<string>? ResponsibleStaffIds) : IProjectInput;
 
 internal sealed class CreateProjectValidator : AbstractValidator<CreateProjectRequest>
 {
-    public CreateProjectValidator()
-    {
-        RuleFor(r => r.Code).NotEmpty().MaximumLength(Project.CodeMaxLength)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold only letters, digits, '-' and '_'.");
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(Project.NameMaxLength);
-        RuleFor(r => r.Level).NotNull().IsInEnum();
-        RuleFor(r => r.StartDate).NotNull()
-            .InclusiveBetween(new DateOnly(1990, 1, 1), new DateOnly(2100, 12, 31));
-        RuleFor(r => r.EndDate).GreaterThanOrEqualTo(r => r.StartDate)
-            .When(r => r.EndDate is not null && r.StartDate is not null)
-            .WithMessage("End date must not be before the start date.");
-    }
+    public CreateProjectValidator(IUserDirectory users) => Include(new ProjectInputValidator(users));
 }
 
 internal sealed class CreateProjectEndpoint : ICarterModule
@@ -50,19 +48,11 @@ internal sealed class CreateProjectEndpoint : ICarterModule
             throw new ConflictException($"A project with code '{code}' already exists.");
         }
 
-        var project = new Project
-        {
-            Id = Guid.CreateVersion7(),
-            Code = code,
-            Name = request.Name.Trim(),
-            Level = request.Level!.Value,
-            StartDate = request.StartDate!.Value,
-            EndDate = request.EndDate,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var now = clock.GetUtcNow();
+        var project = new Project { Id = Guid.CreateVersion7(), Code = code, Name = "", CreatedAt = now, UpdatedAt = now };
+        ProjectInputValidator.Apply(request, project);
         db.Projects.Add(project);
-        db.AddIntegrationEvent(new ProjectCreated(
-            project.Id, project.Code, project.Name, project.Level, project.StartDate, project.EndDate, project.CreatedAt));
+        db.AddIntegrationEvent(new ProjectCreated(project.ToDetails(), now));
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/projects/{project.Id}", ProjectResponse.From(project));

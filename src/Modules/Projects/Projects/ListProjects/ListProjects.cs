@@ -1,11 +1,9 @@
 using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Advocacy.Modules.Projects.Projects.ListProjects;
 
@@ -15,14 +13,35 @@ internal sealed class ListProjectsEndpoint : ICarterModule
         ProjectsApi.Group(app)
             .MapGet("", Handle)
             .WithName("ListProjects")
-            .RequireAuthorization(Policies.Read);
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("Projects by code, filtered by level, status, country or a search in code and name.");
 
-    internal static async Task<Ok<List<ProjectResponse>>> Handle(ProjectsDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> Handle(
+        ProjectsDbContext db,
+        CancellationToken cancellationToken,
+        ProjectLevel? level = null,
+        ProjectStatus? status = null,
+        string? country = null,
+        string? search = null,
+        int page = 1,
+        int pageSize = Paging.DefaultPageSize)
     {
-        var projects = await db.Projects.AsNoTracking()
-            .OrderBy(p => p.Code)
-            .Select(p => new ProjectResponse(p.Id, p.Code, p.Name, p.Level, p.StartDate, p.EndDate, p.CreatedAt, p.Version))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(projects);
+        if (Paging.Errors(page, pageSize) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var query = db.Projects.AsNoTracking();
+        if (level is not null) query = query.Where(p => p.Level == level);
+        if (status is not null) query = query.Where(p => p.Status == status);
+        if (!string.IsNullOrWhiteSpace(country)) query = query.Where(p => p.Countries.Contains(country.ToUpperInvariant()));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = Paging.ContainsPattern(search);
+            query = query.Where(p => EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var projects = await query.OrderBy(p => p.Code).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<ProjectResponse>(projects.Select(ProjectResponse.From).ToList(), page, pageSize, total));
     }
 }

@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Advocacy.Modules.Projects.Data.Migrations
+namespace Advocacy.Modules.Reports.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,11 +13,11 @@ namespace Advocacy.Modules.Projects.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
-                name: "projects");
+                name: "reports");
 
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
-                schema: "projects",
+                schema: "reports",
                 columns: table => new
                 {
                     message_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -30,7 +31,7 @@ namespace Advocacy.Modules.Projects.Data.Migrations
 
             migrationBuilder.CreateTable(
                 name: "outbox_messages",
-                schema: "projects",
+                schema: "reports",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -47,37 +48,31 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "projects",
-                schema: "projects",
+                name: "project_summaries",
+                schema: "reports",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     start_date = table.Column<DateOnly>(type: "date", nullable: false),
                     end_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    countries = table.Column<List<string>>(type: "text[]", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_projects", x => x.id);
+                    table.PrimaryKey("pk_project_summaries", x => x.project_id);
                 });
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_pending",
-                schema: "projects",
+                schema: "reports",
                 table: "outbox_messages",
                 column: "id",
                 filter: "dispatched_at IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_projects_code",
-                schema: "projects",
-                table: "projects",
-                column: "code",
-                unique: true);
         }
 
         /// <inheritdoc />
@@ -85,15 +80,15 @@ namespace Advocacy.Modules.Projects.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "inbox_messages",
-                schema: "projects");
+                schema: "reports");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages",
-                schema: "projects");
+                schema: "reports");
 
             migrationBuilder.DropTable(
-                name: "projects",
-                schema: "projects");
+                name: "project_summaries",
+                schema: "reports");
         }
     }
 }

@@ -1,0 +1,94 @@
+using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Reference;
+using Advocacy.Modules.Projects.Contracts;
+using FluentValidation;
+
+namespace Advocacy.Modules.Projects.Projects;
+
+internal sealed record OrganisationInput(string Name, OrganisationRole? Role, string? Country);
+
+/// <summary>The fields staff give when creating or editing a project.</summary>
+internal interface IProjectInput
+{
+    string Code { get; }
+    string Name { get; }
+    string? Summary { get; }
+    ProjectLevel? Level { get; }
+    ProjectStatus? Status { get; }
+    DateOnly? StartDate { get; }
+    DateOnly? EndDate { get; }
+    List<string>? Countries { get; }
+    List<OrganisationInput>? Organisations { get; }
+    decimal? BudgetAmount { get; }
+    string? BudgetCurrency { get; }
+    List<string>? ResponsibleStaffIds { get; }
+}
+
+internal sealed class ProjectInputValidator : AbstractValidator<IProjectInput>
+{
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    public ProjectInputValidator(IUserDirectory users)
+    {
+        RuleFor(r => r.Code).NotEmpty().MaximumLength(Project.CodeMaxLength)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold only letters, digits, '-' and '_'.");
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(Project.NameMaxLength);
+        RuleFor(r => r.Summary).MaximumLength(Project.SummaryMaxLength);
+        RuleFor(r => r.Level).NotNull().IsInEnum();
+        RuleFor(r => r.Status).IsInEnum();
+        RuleFor(r => r.StartDate).NotNull().InclusiveBetween(EarliestDate, LatestDate);
+        RuleFor(r => r.EndDate).InclusiveBetween(EarliestDate, LatestDate)
+            .GreaterThanOrEqualTo(r => r.StartDate).When(r => r.StartDate is not null)
+            .WithMessage("End date must not be before the start date.");
+        RuleFor(r => r.Countries).Must(c => c!.Count <= 60).WithMessage("At most 60 countries.")
+            .When(r => r.Countries is not null);
+        RuleForEach(r => r.Countries).Must(Countries.IsKnown)
+            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO, RO).");
+        RuleFor(r => r.Countries).Must(c => c!.Distinct().Count() == c!.Count).WithMessage("A country is listed twice.")
+            .When(r => r.Countries is not null);
+        RuleFor(r => r.Organisations).Must(o => o!.Count <= 100).WithMessage("At most 100 organisations.")
+            .When(r => r.Organisations is not null);
+        RuleForEach(r => r.Organisations).ChildRules(organisation =>
+        {
+            organisation.RuleFor(o => o.Name).NotEmpty().MaximumLength(300);
+            organisation.RuleFor(o => o.Role).NotNull().IsInEnum();
+            organisation.RuleFor(o => o.Country).Must(Countries.IsKnown).When(o => o.Country is not null)
+                .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+        });
+        RuleFor(r => r.BudgetAmount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
+        RuleFor(r => r.BudgetCurrency).NotEmpty().When(r => r.BudgetAmount is not null)
+            .WithMessage("A budget needs its currency (ISO 4217, e.g. EUR).");
+        RuleFor(r => r.BudgetCurrency).Must(Currencies.IsKnown).When(r => r.BudgetCurrency is not null)
+            .WithMessage("'{PropertyValue}' is not an ISO 4217 currency code (e.g. EUR).");
+        RuleFor(r => r.ResponsibleStaffIds).Must(s => s!.Count <= 50).WithMessage("At most 50 responsible staff.")
+            .When(r => r.ResponsibleStaffIds is not null);
+        RuleFor(r => r.ResponsibleStaffIds)
+            .MustAsync(async (ids, cancellationToken) =>
+            {
+                var distinct = ids!.Distinct().ToList();
+                return (await users.FindAsync(distinct, cancellationToken)).Count == distinct.Count;
+            })
+            .WithMessage("Every responsible staff member must be an existing user.")
+            .When(r => r.ResponsibleStaffIds is { Count: > 0 and <= 50 });
+    }
+
+    /// <summary>Copies validated input onto the project.</summary>
+    public static void Apply(IProjectInput input, Project project)
+    {
+        project.Code = input.Code.Trim().ToUpperInvariant();
+        project.Name = input.Name.Trim();
+        project.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
+        project.Level = input.Level!.Value;
+        project.Status = input.Status ?? ProjectStatus.Planned;
+        project.StartDate = input.StartDate!.Value;
+        project.EndDate = input.EndDate;
+        project.Countries = (input.Countries ?? []).ToList();
+        project.Organisations = (input.Organisations ?? [])
+            .Select(o => new ProjectOrganisationEntry { Name = o.Name.Trim(), Role = o.Role!.Value, Country = o.Country })
+            .ToList();
+        project.BudgetAmount = input.BudgetAmount;
+        project.BudgetCurrency = input.BudgetAmount is null ? null : input.BudgetCurrency;
+        project.ResponsibleStaffIds = (input.ResponsibleStaffIds ?? []).Distinct().ToList();
+    }
+}

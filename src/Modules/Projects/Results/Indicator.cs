@@ -1,0 +1,44 @@
+using Advocacy.Modules.Projects.Contracts;
+
+namespace Advocacy.Modules.Projects.Results;
+
+/// <summary>
+/// What an objective is measured by: a unit, a direction, a baseline and a target. Its actual value
+/// and progress are computed from its measurements, never typed.
+/// </summary>
+internal sealed class Indicator
+{
+    public const int CodeMaxLength = 20;
+    public const int NameMaxLength = 500;
+    public const int UnitMaxLength = 50;
+
+    public Guid Id { get; init; }
+
+    /// <summary>Copied from the objective so the project's indicators are found without a join.</summary>
+    public Guid ProjectId { get; init; }
+
+    public Guid ObjectiveId { get; init; }
+
+    /// <summary>A short reference, e.g. "1.1"; unique within the project.</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>What it counts: "people", "%", "meetings".</summary>
+    public required string Unit { get; set; }
+
+    public IndicatorDirection Direction { get; set; }
+
+    public IndicatorAggregation Aggregation { get; set; }
+
+    public decimal Baseline { get; set; }
+
+    public decimal Target { get; set; }
+
+    public ReportingFrequency Frequency { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+}
