@@ -1,0 +1,109 @@
+using Advocacy.BuildingBlocks.Reference;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using FluentValidation;
+
+namespace Advocacy.Modules.Projects.Activities;
+
+/// <summary>The fields staff give when logging or editing an activity.</summary>
+internal interface IActivityInput
+{
+    ActivityType? Type { get; }
+    DateOnly? Date { get; }
+    string Title { get; }
+    string? Notes { get; }
+    string? Place { get; }
+    string? Country { get; }
+    List<ReachInput>? Reach { get; }
+    List<Guid>? IndicatorIds { get; }
+    Guid? EventId { get; }
+    Guid? CoalitionId { get; }
+    Guid? ReportId { get; }
+}
+
+internal sealed class ActivityInputValidator : AbstractValidator<IActivityInput>
+{
+    public const int MaxReachPerAudience = 10_000_000;
+
+    public ActivityInputValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Type).NotNull().IsInEnum();
+        RuleFor(r => r.Date).NotNull()
+            .Must(d => d >= Activity.EarliestDate && d <= LatestDate(clock))
+            .WithMessage(_ => $"The date must be between {Activity.EarliestDate:yyyy-MM-dd} and a year from today.");
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(Activity.TitleMaxLength);
+        RuleFor(r => r.Notes).MaximumLength(Activity.NotesMaxLength);
+        RuleFor(r => r.Place).MaximumLength(Activity.PlaceMaxLength);
+        RuleFor(r => r.Country).Must(Countries.IsKnown).When(r => r.Country is not null)
+            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO).");
+        RuleFor(r => r.Reach).Must(r => r!.Count <= 20).WithMessage("At most 20 reach entries.")
+            .Must(r => r!.Select(x => (x.Audience, x.Gender)).Distinct().Count() == r!.Count)
+            .WithMessage("Each audience and gender may appear once.")
+            .When(r => r.Reach is not null);
+        RuleForEach(r => r.Reach).ChildRules(reach =>
+        {
+            reach.RuleFor(x => x.Audience).NotNull().IsInEnum();
+            reach.RuleFor(x => x.Gender).IsInEnum();
+            reach.RuleFor(x => x.Count).NotNull().InclusiveBetween(0, MaxReachPerAudience);
+        });
+        RuleFor(r => r.IndicatorIds).Must(i => i!.Count <= 50).WithMessage("At most 50 indicators.")
+            .When(r => r.IndicatorIds is not null);
+    }
+
+    public static DateOnly LatestDate(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1);
+
+    /// <summary>Copies validated input onto the activity.</summary>
+    public static void Apply(IActivityInput input, Activity activity)
+    {
+        activity.Type = input.Type!.Value;
+        activity.Date = input.Date!.Value;
+        activity.Title = input.Title.Trim();
+        activity.Notes = Blank(input.Notes);
+        activity.Place = Blank(input.Place);
+        activity.Country = input.Country;
+        activity.Reach = (input.Reach ?? [])
+            .Select(r => new ActivityReach { Audience = r.Audience!.Value, Gender = r.Gender, Count = r.Count!.Value })
+            .ToList();
+        activity.IndicatorIds = (input.IndicatorIds ?? []).Distinct().ToList();
+        activity.EventId = input.EventId;
+        activity.CoalitionId = input.CoalitionId;
+        activity.ReportId = input.ReportId;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The rules that need the project: its period and its own indicators.</summary>
+internal static class ActivityProjectRules
+{
+    /// <summary>Per-field errors for an activity of <paramref name="project"/>, or null when it fits the project.</summary>
+    public static Dictionary<string, string[]>? Errors(ProjectPeriod project, DateOnly date, IReadOnlyCollection<Guid> indicatorIds, IReadOnlySet<Guid> projectIndicators)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (date < project.StartDate || (project.EndDate is { } end && date > end))
+        {
+            errors["date"] = [$"The date must fall within the project ({project.StartDate:yyyy-MM-dd} to {project.EndDate?.ToString("yyyy-MM-dd") ?? "open"})."];
+        }
+        var foreign = indicatorIds.Where(id => !projectIndicators.Contains(id)).ToList();
+        if (foreign.Count > 0)
+        {
+            errors["indicatorIds"] = [$"Not indicators of this project: {string.Join(", ", foreign)}."];
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    /// <summary>The project's period and indicator ids; 404 when the project does not exist.</summary>
+    public static async Task<(ProjectPeriod Project, HashSet<Guid> Indicators)> LoadAsync(
+        ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.Id == projectId)
+            .Select(p => new ProjectPeriod(p.Id, p.StartDate, p.EndDate))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new BuildingBlocks.Http.NotFoundException("Project", projectId);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId == projectId).Select(i => i.Id).ToListAsync(cancellationToken);
+        return (project, indicators.ToHashSet());
+    }
+}
+
+internal sealed record ProjectPeriod(Guid Id, DateOnly StartDate, DateOnly? EndDate);

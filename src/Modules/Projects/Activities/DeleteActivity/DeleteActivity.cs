@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Projects.Activities.DeleteActivity;
+
+internal sealed class DeleteActivityEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        ActivitiesApi.Group(app)
+            .MapDelete("{id:guid}", Handle)
+            .WithName("DeleteActivity")
+            .RequireAuthorization(Policies.Write)
+            .WithSummary("Deletes an activity softly: it leaves every list and total, and stays in the database for the audit.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <param name="version">The version the client read; when given, a concurrent edit makes this 409.</param>
+    internal static async Task<NoContent> Handle(
+        Guid id, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken, uint? version = null)
+    {
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
+            ?? throw new NotFoundException("Activity", id);
+        if (version is not null)
+        {
+            db.Entry(activity).Property(a => a.Version).OriginalValue = version.Value;
+        }
+        activity.DeletedAt = clock.GetUtcNow();
+        activity.DeletedBy = user.UserId();
+        db.AddIntegrationEvent(new ActivityDeleted(activity.Id, activity.ProjectId, activity.DeletedBy, activity.DeletedAt.Value));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

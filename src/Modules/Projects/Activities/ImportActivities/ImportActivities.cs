@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using System.Text;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using Carter;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Advocacy.Modules.Projects.Activities.ImportActivities;
+
+internal sealed record ImportResult(int ImportedCount, IReadOnlyList<RowError> RejectedRows);
+
+/// <summary>
+/// Imports a project's activities from an XLSX or CSV sheet. Every row is checked first; while any row
+/// is bad nothing is imported and the answer names each bad cell (row, column, reason), unless the
+/// caller asks for <c>goodRowsOnly</c>, which imports the good rows and lists the rest.
+/// </summary>
+internal sealed class ImportActivitiesEndpoint : ICarterModule
+{
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxRows = 100_000;
+
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        ActivitiesApi.ProjectGroup(app)
+            .MapPost("import", Handle)
+            .WithName("ImportActivities")
+            .RequireAuthorization(Policies.Write)
+            // Bearer-token API calls carry no antiforgery token; the sign-in cookie is SameSite=Lax.
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes + 1024 * 1024))
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        ActivitiesApi.Group(app)
+            .MapGet("import-template.csv", () => TypedResults.File(Encoding.UTF8.GetBytes(ActivitySheet.TemplateCsv()), "text/csv", "activities-template.csv"))
+            .WithName("ActivityImportTemplate")
+            .RequireAuthorization(Policies.Read);
+    }
+
+    internal static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Handle(
+        Guid projectId,
+        IFormFile file,
+        ClaimsPrincipal user,
+        ProjectsDbContext db,
+        TimeProvider clock,
+        CancellationToken cancellationToken,
+        bool goodRowsOnly = false)
+    {
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            return TypedResults.Problem(title: "Unsupported file", statusCode: StatusCodes.Status400BadRequest,
+                detail: "Import a .xlsx or a .csv file (UTF-8, comma or semicolon separated).");
+        }
+        if (file.Length > MaxFileBytes)
+        {
+            return TypedResults.Problem(title: "File too large", statusCode: StatusCodes.Status413PayloadTooLarge,
+                detail: $"Import at most {MaxFileBytes / 1024 / 1024} MB at a time; split the file.");
+        }
+
+        var (project, indicators) = await ActivityProjectRules.LoadAsync(db, projectId, cancellationToken);
+        var indicatorCodes = await db.Indicators.AsNoTracking().Where(i => i.ProjectId == projectId)
+            .ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        content.Position = 0;
+        List<SheetRow> rows;
+        List<RowError> errors;
+        try
+        {
+            (rows, errors) = ActivitySheet.Read(content, extension == ".xlsx", indicatorCodes);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A corrupt XLSX or an undecodable CSV: say so rather than answer 500.
+            return TypedResults.Problem(title: "Unreadable file", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"The file could not be read as {extension.TrimStart('.').ToUpperInvariant()}: {exception.Message}");
+        }
+        if (rows.Count > MaxRows)
+        {
+            return TypedResults.Problem(title: "Too many rows", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"Import at most {MaxRows:N0} activities at a time; split the file.");
+        }
+
+        var validator = new ActivityInputValidator(clock);
+        var cellsWithErrors = errors.Select(e => (e.Row, e.Column)).ToHashSet();
+        foreach (var row in rows)
+        {
+            var cellErrors = (await validator.ValidateAsync(row, cancellationToken)).Errors
+                .Select(e => new RowError(row.Row, ColumnOf(e.PropertyName), e.ErrorMessage));
+            if (row.Date is { } date && ActivityProjectRules.Errors(project, date, row.IndicatorIds ?? [], indicators) is { } projectErrors)
+            {
+                cellErrors = cellErrors.Concat(projectErrors.Select(e => new RowError(row.Row, ColumnOf(e.Key), e.Value[0])));
+            }
+            // A cell that could not be read already has its error; do not add "is required" on top.
+            errors.AddRange(cellErrors.Where(e => cellsWithErrors.Add((e.Row, e.Column))));
+        }
+        errors = errors.OrderBy(e => e.Row).ThenBy(e => Array.IndexOf(ActivitySheet.Columns, e.Column)).ToList();
+
+        if (errors.Count > 0 && !goodRowsOnly)
+        {
+            return TypedResults.Problem(
+                title: "The file has errors; nothing was imported",
+                detail: $"{errors.Select(e => e.Row).Distinct().Count()} row(s) need correcting. Fix them and import again, "
+                    + "or import with goodRowsOnly=true to import only the good rows.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["rows"] = errors, ["importedCount"] = 0 });
+        }
+
+        var badRows = errors.Select(e => e.Row).ToHashSet();
+        var now = clock.GetUtcNow();
+        var (userId, userName) = (user.UserId(), user.UserName());
+        var imported = 0;
+        foreach (var row in rows.Where(r => !badRows.Contains(r.Row)))
+        {
+            var activity = new Activity
+            {
+                Id = Guid.CreateVersion7(), ProjectId = projectId, Title = "", Source = ActivitySource.Import,
+                LoggedBy = userId, LoggedByName = userName, LoggedAt = now,
+            };
+            ActivityInputValidator.Apply(row, activity);
+            db.Activities.Add(activity);
+            db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
+            imported++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ImportResult(imported, errors));
+    }
+
+    private static string ColumnOf(string property) => property switch
+    {
+        "indicatorIds" => "indicators",
+        "eventId" => "event_id",
+        "coalitionId" => "coalition_id",
+        "reportId" => "report_id",
+        _ => property,
+    };
+}

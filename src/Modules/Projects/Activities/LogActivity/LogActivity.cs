@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using Carter;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Projects.Activities.LogActivity;
+
+internal sealed record LogActivityRequest(
+    ActivityType? Type,
+    DateOnly? Date,
+    string Title,
+    string? Notes,
+    string? Place,
+    string? Country,
+    List<ReachInput>? Reach,
+    List<Guid>? IndicatorIds,
+    Guid? EventId,
+    Guid? CoalitionId,
+    Guid? ReportId) : IActivityInput;
+
+internal sealed class LogActivityValidator : AbstractValidator<LogActivityRequest>
+{
+    public LogActivityValidator(TimeProvider clock) => Include(new ActivityInputValidator(clock));
+}
+
+/// <summary>Staff log what they did: one form, one request.</summary>
+internal sealed class LogActivityEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        ActivitiesApi.ProjectGroup(app)
+            .MapPost("", Handle)
+            .WithName("LogActivity")
+            .RequireAuthorization(Policies.Write)
+            .WithValidation<LogActivityRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    internal static async Task<Results<Created<ActivityResponse>, ValidationProblem>> Handle(
+        Guid projectId, LogActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (project, indicators) = await ActivityProjectRules.LoadAsync(db, projectId, cancellationToken);
+        if (ActivityProjectRules.Errors(project, request.Date!.Value, request.IndicatorIds ?? [], indicators) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var activity = new Activity
+        {
+            Id = Guid.CreateVersion7(), ProjectId = projectId, Title = "", Source = ActivitySource.Manual,
+            LoggedBy = user.UserId(), LoggedByName = user.UserName(), LoggedAt = now,
+        };
+        ActivityInputValidator.Apply(request, activity);
+        db.Activities.Add(activity);
+        db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/activities/{activity.Id}", ActivityResponse.From(activity));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using Carter;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Projects.Activities.UpdateActivity;
+
+/// <summary>The whole activity as it should now be, with the <see cref="Version"/> the editor read.</summary>
+internal sealed record UpdateActivityRequest(
+    ActivityType? Type,
+    DateOnly? Date,
+    string Title,
+    string? Notes,
+    string? Place,
+    string? Country,
+    List<ReachInput>? Reach,
+    List<Guid>? IndicatorIds,
+    Guid? EventId,
+    Guid? CoalitionId,
+    Guid? ReportId,
+    uint? Version) : IActivityInput;
+
+internal sealed class UpdateActivityValidator : AbstractValidator<UpdateActivityRequest>
+{
+    public UpdateActivityValidator(TimeProvider clock)
+    {
+        Include(new ActivityInputValidator(clock));
+        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+    }
+}
+
+internal sealed class UpdateActivityEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        ActivitiesApi.Group(app)
+            .MapPut("{id:guid}", Handle)
+            .WithName("UpdateActivity")
+            .RequireAuthorization(Policies.Write)
+            .WithValidation<UpdateActivityRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    internal static async Task<Results<Ok<ActivityResponse>, ValidationProblem>> Handle(
+        Guid id, UpdateActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
+            ?? throw new NotFoundException("Activity", id);
+        var (project, indicators) = await ActivityProjectRules.LoadAsync(db, activity.ProjectId, cancellationToken);
+        if (ActivityProjectRules.Errors(project, request.Date!.Value, request.IndicatorIds ?? [], indicators) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // A stale version makes SaveChanges throw; the exception handler answers 409.
+        db.Entry(activity).Property(a => a.Version).OriginalValue = request.Version!.Value;
+        ActivityInputValidator.Apply(request, activity);
+        activity.UpdatedAt = clock.GetUtcNow();
+        activity.UpdatedBy = user.UserId();
+        db.AddIntegrationEvent(new ActivityUpdated(activity.ToDetails(), activity.UpdatedAt.Value));
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Ok(ActivityResponse.From(activity));
+    }
+}
