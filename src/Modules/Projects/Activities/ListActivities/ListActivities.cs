@@ -27,7 +27,7 @@ internal sealed class ListActivitiesEndpoint : ICarterModule
         ClaimsPrincipal user,
         CancellationToken cancellationToken,
         Guid? projectId = null,
-        ActivityType? type = null,
+        string? type = null,
         DateOnly? from = null,
         DateOnly? to = null,
         string? country = null,
@@ -39,6 +39,7 @@ internal sealed class ListActivitiesEndpoint : ICarterModule
         int pageSize = Paging.DefaultPageSize)
     {
         var errors = Paging.Errors(page, pageSize) ?? [];
+        var activityType = QueryEnum.Parse<ActivityType>(type, "type", errors);
         if (!Sorts.Contains(sort))
         {
             errors["sort"] = [$"Sort by one of: {string.Join(", ", Sorts)}."];
@@ -59,7 +60,7 @@ internal sealed class ListActivitiesEndpoint : ICarterModule
         var query = db.Activities.AsNoTracking();
         if (!includeDeleted) query = query.Where(a => a.DeletedAt == null);
         if (projectId is not null) query = query.Where(a => a.ProjectId == projectId);
-        if (type is not null) query = query.Where(a => a.Type == type);
+        if (activityType is not null) query = query.Where(a => a.Type == activityType);
         if (from is not null) query = query.Where(a => a.Date >= from);
         if (to is not null) query = query.Where(a => a.Date <= to);
         if (!string.IsNullOrWhiteSpace(country)) query = query.Where(a => a.Country == country.ToUpperInvariant());

@@ -19,20 +19,23 @@ internal sealed class ListProjectsEndpoint : ICarterModule
     internal static async Task<Results<Ok<Page<ProjectResponse>>, ValidationProblem>> Handle(
         ProjectsDbContext db,
         CancellationToken cancellationToken,
-        ProjectLevel? level = null,
-        ProjectStatus? status = null,
+        string? level = null,
+        string? status = null,
         string? country = null,
         string? search = null,
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        if (Paging.Errors(page, pageSize) is { } errors)
+        var errors = Paging.Errors(page, pageSize) ?? [];
+        var projectLevel = QueryEnum.Parse<ProjectLevel>(level, "level", errors);
+        var projectStatus = QueryEnum.Parse<ProjectStatus>(status, "status", errors);
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var query = db.Projects.AsNoTracking();
-        if (level is not null) query = query.Where(p => p.Level == level);
-        if (status is not null) query = query.Where(p => p.Status == status);
+        if (projectLevel is not null) query = query.Where(p => p.Level == projectLevel);
+        if (projectStatus is not null) query = query.Where(p => p.Status == projectStatus);
         if (!string.IsNullOrWhiteSpace(country)) query = query.Where(p => p.Countries.Contains(country.ToUpperInvariant()));
         if (!string.IsNullOrWhiteSpace(search))
         {
