@@ -10,11 +10,12 @@ using Carter;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Hosted services start in registration order and stop in reverse. Database start-up comes first, so
+// migrations run before anything reads a table (Data Protection reads its keys at start); the bus
+// comes before the modules, so their outbox dispatchers drain before it stops.
+builder.AddDatabaseStartup();
 builder.AddHttpConventions();
 builder.AddAdvocacyIdentity();
-// Database start-up and the bus are registered before the modules: hosted services start in
-// registration order and stop in reverse, so the outbox dispatchers drain before the bus stops.
-builder.AddDatabaseStartup();
 builder.AddMessaging(bus => bus
     .AddProjectsConsumers()
     .AddCoalitionsConsumers()
