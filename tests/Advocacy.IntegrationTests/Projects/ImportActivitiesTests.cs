@@ -173,6 +173,32 @@ public sealed class ImportActivitiesTests(AdvocacyApp app, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task An_imported_activity_is_stored_exactly_as_a_hand_logged_one()
+    {
+        var (client, projectId) = await GolondrinaAsync();
+        await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new
+        {
+            type = "awarenessCampaign", date = "2011-03-14", title = "By hand", country = "CO",
+            reach = new object[]
+            {
+                new { audience = "children", gender = "female", count = 480 },
+                new { audience = "professionals", count = 100 },
+            },
+        })).JsonAsync(HttpStatusCode.Created);
+        var csv = "date,type,title,country,children_female,professionals\n2011-03-14,awarenessCampaign,Imported,CO,480,100\n";
+        await (await Upload(client, projectId, Encoding.UTF8.GetBytes(csv), "one.csv")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1L, await app.ScalarAsync<long>("""
+            SELECT count(DISTINCT (type, date, country, reach, indicator_ids, logged_by, logged_at::date)) FROM projects.activities
+            """));
+        var activities = (await client.GetFromJsonAsync<JsonElement>($"/api/activities?projectId={projectId}&sort=title")).GetProperty("items");
+        Assert.Equal(activities[0].GetProperty("reach").GetRawText(), activities[1].GetProperty("reach").GetRawText());
+        var payloads = await app.ScalarAsync<long>(
+            "SELECT count(DISTINCT payload->'activity'->'reach') FROM projects.outbox_messages WHERE type LIKE '%ActivityLogged%'");
+        Assert.Equal(1L, payloads);
+    }
+
+    [Fact]
     public async Task Ten_thousand_rows_import_in_one_go()
     {
         var (client, projectId) = await GolondrinaAsync();

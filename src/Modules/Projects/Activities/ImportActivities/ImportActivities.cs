@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Identity;
-using Advocacy.BuildingBlocks.Messaging;
-using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
 using FluentValidation;
@@ -117,7 +115,7 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
         var badRows = errors.Select(e => e.Row).ToHashSet();
         var now = clock.GetUtcNow();
         var (userId, userName) = (user.UserId(), user.UserName());
-        var imported = 0;
+        var activities = new List<Activity>();
         foreach (var row in rows.Where(r => !badRows.Contains(r.Row)))
         {
             var activity = new Activity
@@ -126,11 +124,10 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
                 LoggedBy = userId, LoggedByName = userName, LoggedAt = now,
             };
             ActivityInputValidator.Apply(row, activity);
-            db.Activities.Add(activity);
-            db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
-            imported++;
+            activities.Add(activity);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await ActivityBulkWriter.WriteAsync(db, activities, now, cancellationToken);
+        var imported = activities.Count;
         return TypedResults.Ok(new ImportResult(imported, errors));
     }
 
