@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
-using Advocacy.Modules.Projects;
 using Advocacy.Modules.Projects.Contracts;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,20 +147,5 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
         insert.Parameters.Add(new() { Value = type });
         insert.Parameters.Add(new() { Value = payload });
         await insert.ExecuteNonQueryAsync();
-    }
-
-    [Fact]
-    public async Task The_demo_data_loads_twice_without_duplicates_and_reaches_Reports()
-    {
-        await app.Services.SeedProjectsDemoDataAsync(CancellationToken.None);
-        await app.Services.SeedProjectsDemoDataAsync(CancellationToken.None);
-
-        Assert.Equal(7L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.projects"));
-        var client = await app.ClientAsync(Roles.Manager);
-        await Eventually.Get(async () =>
-        {
-            var summaries = await client.GetFromJsonAsync<List<Summary>>("/api/reports/projects");
-            return summaries!.Count == 7 ? summaries : null;
-        }, "the seven demo projects in Reports' read model");
     }
 }

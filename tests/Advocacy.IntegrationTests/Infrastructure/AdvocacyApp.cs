@@ -14,7 +14,7 @@ namespace Advocacy.IntegrationTests.Infrastructure;
 /// migrated at start, dropped at the end) and the real in-process bus. One per test class;
 /// <see cref="ResetAsync"/> empties the module schemas between tests.
 /// </summary>
-public sealed class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The password of the test users (one per role, created as the host creates demo users).</summary>
     public const string Password = "Test-Password-2026!";
@@ -33,6 +33,9 @@ public sealed class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
     }
 
+    /// <summary>Whether the host loads the demo data at start, as the run command has it do.</summary>
+    protected virtual bool SeedDemoData => false;
+
     /// <summary>The server the test databases are created on.</summary>
     public string ServerConnectionString { get; }
 
@@ -48,7 +51,7 @@ public sealed class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ["ConnectionStrings:Advocacy"] = ConnectionString,
             ["Demo:UserPassword"] = Password,
-            ["Demo:SeedData"] = "false",
+            ["Demo:SeedData"] = SeedDemoData ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         }));

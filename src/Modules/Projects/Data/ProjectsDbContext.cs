@@ -100,6 +100,7 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
         });
         modelBuilder.Entity<DeliverableLanguage>(language =>
         {
+            language.ToTable("deliverable_languages");
             language.HasKey(l => new { l.DeliverableId, l.Language });
             language.Property(l => l.Language).HasMaxLength(20);
             language.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);

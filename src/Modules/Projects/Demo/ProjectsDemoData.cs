@@ -76,7 +76,7 @@ public static partial class ProjectsDemoData
         },
     ];
 
-    /// <summary>Adds the demo projects that are not there yet; running it twice changes nothing.</summary>
+    /// <summary>Adds the demo projects, and their work, that are not there yet; running it twice changes nothing.</summary>
     public static async Task SeedProjectsDemoDataAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -94,6 +94,8 @@ public static partial class ProjectsDemoData
             db.Projects.Add(project);
             db.AddIntegrationEvent(new ProjectCreated(project.ToDetails(), now));
         }
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedWorkAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

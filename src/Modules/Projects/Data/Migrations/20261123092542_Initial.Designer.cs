@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Projects.Data.Migrations
 {
     [DbContext(typeof(ProjectsDbContext))]
-    [Migration("20261123090809_Initial")]
+    [Migration("20261123092542_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -290,9 +290,9 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasColumnName("url");
 
                     b.HasKey("DeliverableId", "Language")
-                        .HasName("pk_deliverable_language");
+                        .HasName("pk_deliverable_languages");
 
-                    b.ToTable("deliverable_language", "projects");
+                    b.ToTable("deliverable_languages", "projects");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Projects.Project", b =>
@@ -655,7 +655,7 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasForeignKey("DeliverableId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_deliverable_language_deliverables_deliverable_id");
+                        .HasConstraintName("fk_deliverable_languages_deliverables_deliverable_id");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Projects.Project", b =>

@@ -165,7 +165,7 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "deliverable_language",
+                name: "deliverable_languages",
                 schema: "projects",
                 columns: table => new
                 {
@@ -178,9 +178,9 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_deliverable_language", x => new { x.deliverable_id, x.language });
+                    table.PrimaryKey("pk_deliverable_languages", x => new { x.deliverable_id, x.language });
                     table.ForeignKey(
-                        name: "fk_deliverable_language_deliverables_deliverable_id",
+                        name: "fk_deliverable_languages_deliverables_deliverable_id",
                         column: x => x.deliverable_id,
                         principalSchema: "projects",
                         principalTable: "deliverables",
@@ -340,7 +340,7 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                 schema: "projects");
 
             migrationBuilder.DropTable(
-                name: "deliverable_language",
+                name: "deliverable_languages",
                 schema: "projects");
 
             migrationBuilder.DropTable(
