@@ -79,8 +79,19 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every module's tables (users and roles stay).</summary>
     public async Task ResetAsync()
     {
-        await using var connection = await OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        // The outbox dispatchers keep running; their row locks can deadlock with the reset's deletes.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await OpenAsync();
+                await _respawner!.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>A connection to this app's database, for assertions on what was (not) written.</summary>

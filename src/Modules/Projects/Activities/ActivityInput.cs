@@ -5,27 +5,29 @@ using FluentValidation;
 
 namespace Advocacy.Modules.Projects.Activities;
 
-/// <summary>The fields staff give when logging or editing an activity.</summary>
-internal interface IActivityInput
-{
-    ActivityType? Type { get; }
-    DateOnly? Date { get; }
-    string Title { get; }
-    string? Notes { get; }
-    string? Place { get; }
-    string? Country { get; }
-    List<ReachInput>? Reach { get; }
-    List<Guid>? IndicatorIds { get; }
-    Guid? EventId { get; }
-    Guid? CoalitionId { get; }
-    Guid? ReportId { get; }
-}
+/// <summary>
+/// An activity as staff log or edit it (one form). An edit sends back the <see cref="Version"/> it read,
+/// so a concurrent edit is not overwritten.
+/// </summary>
+internal sealed record ActivityRequest(
+    ActivityType? Type,
+    DateOnly? Date,
+    string Title,
+    string? Notes = null,
+    string? Place = null,
+    string? Country = null,
+    List<ReachInput>? Reach = null,
+    List<Guid>? IndicatorIds = null,
+    Guid? EventId = null,
+    Guid? CoalitionId = null,
+    Guid? ReportId = null,
+    uint? Version = null);
 
-internal sealed class ActivityInputValidator : AbstractValidator<IActivityInput>
+internal sealed class ActivityRequestValidator : AbstractValidator<ActivityRequest>
 {
     public const int MaxReachPerAudience = 10_000_000;
 
-    public ActivityInputValidator(TimeProvider clock)
+    public ActivityRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.Type).NotNull().IsInEnum();
         RuleFor(r => r.Date).NotNull()
@@ -53,7 +55,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<IActivityInput>
     public static DateOnly LatestDate(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1);
 
     /// <summary>Copies validated input onto the activity.</summary>
-    public static void Apply(IActivityInput input, Activity activity)
+    public static void Apply(ActivityRequest input, Activity activity)
     {
         activity.Type = input.Type!.Value;
         activity.Date = input.Date!.Value;

@@ -7,29 +7,31 @@ namespace Advocacy.Modules.Projects.Projects;
 
 internal sealed record OrganisationInput(string Name, OrganisationRole? Role, string? Country);
 
-/// <summary>The fields staff give when creating or editing a project.</summary>
-internal interface IProjectInput
-{
-    string Code { get; }
-    string Name { get; }
-    string? Summary { get; }
-    ProjectLevel? Level { get; }
-    ProjectStatus? Status { get; }
-    DateOnly? StartDate { get; }
-    DateOnly? EndDate { get; }
-    List<string>? Countries { get; }
-    List<OrganisationInput>? Organisations { get; }
-    decimal? BudgetAmount { get; }
-    string? BudgetCurrency { get; }
-    List<string>? ResponsibleStaffIds { get; }
-}
+/// <summary>
+/// A project as staff create or edit it. An edit sends back the <see cref="Version"/> it read, so a
+/// concurrent edit is not overwritten.
+/// </summary>
+internal sealed record ProjectRequest(
+    string Code,
+    string Name,
+    string? Summary,
+    ProjectLevel? Level,
+    ProjectStatus? Status,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    List<string>? Countries,
+    List<OrganisationInput>? Organisations,
+    decimal? BudgetAmount,
+    string? BudgetCurrency,
+    List<string>? ResponsibleStaffIds,
+    uint? Version = null);
 
-internal sealed class ProjectInputValidator : AbstractValidator<IProjectInput>
+internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest>
 {
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
-    public ProjectInputValidator(IUserDirectory users)
+    public ProjectRequestValidator(IUserDirectory users)
     {
         RuleFor(r => r.Code).NotEmpty().MaximumLength(Project.CodeMaxLength)
             .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold only letters, digits, '-' and '_'.");
@@ -74,7 +76,7 @@ internal sealed class ProjectInputValidator : AbstractValidator<IProjectInput>
     }
 
     /// <summary>Copies validated input onto the project.</summary>
-    public static void Apply(IProjectInput input, Project project)
+    public static void Apply(ProjectRequest input, Project project)
     {
         project.Code = input.Code.Trim().ToUpperInvariant();
         project.Name = input.Name.Trim();

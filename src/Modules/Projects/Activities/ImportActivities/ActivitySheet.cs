@@ -8,20 +8,8 @@ namespace Advocacy.Modules.Projects.Activities.ImportActivities;
 /// <summary>A problem with one cell (or, at row 1, with the header) of an imported sheet.</summary>
 internal sealed record RowError(int Row, string Column, string Message);
 
-/// <summary>A row read from the sheet, shaped like the activity form so the same validator applies.</summary>
-internal sealed record SheetRow(
-    int Row,
-    ActivityType? Type,
-    DateOnly? Date,
-    string Title,
-    string? Notes,
-    string? Place,
-    string? Country,
-    List<ReachInput>? Reach,
-    List<Guid>? IndicatorIds,
-    Guid? EventId,
-    Guid? CoalitionId,
-    Guid? ReportId) : IActivityInput;
+/// <summary>A row read from the sheet, as the activity form would send it, so the same validator applies.</summary>
+internal sealed record SheetRow(int Row, ActivityRequest Activity);
 
 /// <summary>
 /// Reads the activity import sheet (XLSX, or CSV separated by commas or semicolons, UTF-8): one row per
@@ -142,9 +130,9 @@ internal static class ActivitySheet
                 {
                     Error(column, $"'{text}' is not a whole number of people.");
                 }
-                else if (count < 0 || count > ActivityInputValidator.MaxReachPerAudience)
+                else if (count < 0 || count > ActivityRequestValidator.MaxReachPerAudience)
                 {
-                    Error(column, $"The number of people must be between 0 and {ActivityInputValidator.MaxReachPerAudience:N0}.");
+                    Error(column, $"The number of people must be between 0 and {ActivityRequestValidator.MaxReachPerAudience:N0}.");
                 }
                 else
                 {
@@ -166,11 +154,11 @@ internal static class ActivitySheet
             }
         }
 
-        return new SheetRow(
-            row, type, date, Text("title") ?? "", Text("notes"), Text("place"), Text("country")?.ToUpperInvariant(), reach, indicators,
+        return new SheetRow(row, new ActivityRequest(
+            type, date, Text("title") ?? "", Text("notes"), Text("place"), Text("country")?.ToUpperInvariant(), reach, indicators,
             ReadGuid(Text("event_id"), message => Error("event_id", message)),
             ReadGuid(Text("coalition_id"), message => Error("coalition_id", message)),
-            ReadGuid(Text("report_id"), message => Error("report_id", message)));
+            ReadGuid(Text("report_id"), message => Error("report_id", message))));
     }
 
     private static string? CellText(object? value) => value switch

@@ -4,7 +4,6 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.Modules.Projects.Data;
 using Carter;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -87,13 +86,13 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
                 detail: $"Import at most {MaxRows:N0} activities at a time; split the file.");
         }
 
-        var validator = new ActivityInputValidator(clock);
+        var validator = new ActivityRequestValidator(clock);
         var cellsWithErrors = errors.Select(e => (e.Row, e.Column)).ToHashSet();
         foreach (var row in rows)
         {
-            var cellErrors = (await validator.ValidateAsync(row, cancellationToken)).Errors
+            var cellErrors = (await validator.ValidateAsync(row.Activity, cancellationToken)).Errors
                 .Select(e => new RowError(row.Row, ColumnOf(e.PropertyName), e.ErrorMessage));
-            if (row.Date is { } date && ActivityProjectRules.Errors(project, date, row.IndicatorIds ?? [], indicators) is { } projectErrors)
+            if (row.Activity.Date is { } date && ActivityProjectRules.Errors(project, date, row.Activity.IndicatorIds ?? [], indicators) is { } projectErrors)
             {
                 cellErrors = cellErrors.Concat(projectErrors.Select(e => new RowError(row.Row, ColumnOf(e.Key), e.Value[0])));
             }
@@ -123,7 +122,7 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
                 Id = Guid.CreateVersion7(), ProjectId = projectId, Title = "", Source = ActivitySource.Import,
                 LoggedBy = userId, LoggedByName = userName, LoggedAt = now,
             };
-            ActivityInputValidator.Apply(row, activity);
+            ActivityRequestValidator.Apply(row.Activity, activity);
             activities.Add(activity);
         }
         await ActivityBulkWriter.WriteAsync(db, activities, now, cancellationToken);

@@ -6,28 +6,9 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Projects.Activities.LogActivity;
-
-internal sealed record LogActivityRequest(
-    ActivityType? Type,
-    DateOnly? Date,
-    string Title,
-    string? Notes,
-    string? Place,
-    string? Country,
-    List<ReachInput>? Reach,
-    List<Guid>? IndicatorIds,
-    Guid? EventId,
-    Guid? CoalitionId,
-    Guid? ReportId) : IActivityInput;
-
-internal sealed class LogActivityValidator : AbstractValidator<LogActivityRequest>
-{
-    public LogActivityValidator(TimeProvider clock) => Include(new ActivityInputValidator(clock));
-}
 
 /// <summary>Staff log what they did: one form, one request.</summary>
 internal sealed class LogActivityEndpoint : ICarterModule
@@ -37,11 +18,11 @@ internal sealed class LogActivityEndpoint : ICarterModule
             .MapPost("", Handle)
             .WithName("LogActivity")
             .RequireAuthorization(Policies.Write)
-            .WithValidation<LogActivityRequest>()
+            .WithValidation<ActivityRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem>> Handle(
-        Guid projectId, LogActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
+        Guid projectId, ActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var (project, indicators) = await ActivityProjectRules.LoadAsync(db, projectId, cancellationToken);
@@ -56,7 +37,7 @@ internal sealed class LogActivityEndpoint : ICarterModule
             Id = Guid.CreateVersion7(), ProjectId = projectId, Title = "", Source = ActivitySource.Manual,
             LoggedBy = user.UserId(), LoggedByName = user.UserName(), LoggedAt = now,
         };
-        ActivityInputValidator.Apply(request, activity);
+        ActivityRequestValidator.Apply(request, activity);
         db.Activities.Add(activity);
         db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
         await db.SaveChangesAsync(cancellationToken);

@@ -6,34 +6,9 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Projects.Activities.UpdateActivity;
-
-/// <summary>The whole activity as it should now be, with the <see cref="Version"/> the editor read.</summary>
-internal sealed record UpdateActivityRequest(
-    ActivityType? Type,
-    DateOnly? Date,
-    string Title,
-    string? Notes,
-    string? Place,
-    string? Country,
-    List<ReachInput>? Reach,
-    List<Guid>? IndicatorIds,
-    Guid? EventId,
-    Guid? CoalitionId,
-    Guid? ReportId,
-    uint? Version) : IActivityInput;
-
-internal sealed class UpdateActivityValidator : AbstractValidator<UpdateActivityRequest>
-{
-    public UpdateActivityValidator(TimeProvider clock)
-    {
-        Include(new ActivityInputValidator(clock));
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
-    }
-}
 
 internal sealed class UpdateActivityEndpoint : ICarterModule
 {
@@ -42,14 +17,21 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
             .MapPut("{id:guid}", Handle)
             .WithName("UpdateActivity")
             .RequireAuthorization(Policies.Write)
-            .WithValidation<UpdateActivityRequest>()
+            .WithValidation<ActivityRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Results<Ok<ActivityResponse>, ValidationProblem>> Handle(
-        Guid id, UpdateActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
+        Guid id, ActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (request.Version is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["version"] = ["Send the version you read, so a concurrent edit is not overwritten."],
+            });
+        }
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
         var (project, indicators) = await ActivityProjectRules.LoadAsync(db, activity.ProjectId, cancellationToken);
@@ -60,7 +42,7 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
 
         // A stale version makes SaveChanges throw; the exception handler answers 409.
         db.Entry(activity).Property(a => a.Version).OriginalValue = request.Version!.Value;
-        ActivityInputValidator.Apply(request, activity);
+        ActivityRequestValidator.Apply(request, activity);
         activity.UpdatedAt = clock.GetUtcNow();
         activity.UpdatedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityUpdated(activity.ToDetails(), activity.UpdatedAt.Value));

@@ -1,33 +1,12 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
-using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Carter;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Projects.Projects.CreateProject;
-
-internal sealed record CreateProjectRequest(
-    string Code,
-    string Name,
-    string? Summary,
-    ProjectLevel? Level,
-    ProjectStatus? Status,
-    DateOnly? StartDate,
-    DateOnly? EndDate,
-    List<string>? Countries,
-    List<OrganisationInput>? Organisations,
-    decimal? BudgetAmount,
-    string? BudgetCurrency,
-    List<string>? ResponsibleStaffIds) : IProjectInput;
-
-internal sealed class CreateProjectValidator : AbstractValidator<CreateProjectRequest>
-{
-    public CreateProjectValidator(IUserDirectory users) => Include(new ProjectInputValidator(users));
-}
 
 internal sealed class CreateProjectEndpoint : ICarterModule
 {
@@ -36,11 +15,11 @@ internal sealed class CreateProjectEndpoint : ICarterModule
             .MapPost("", Handle)
             .WithName("CreateProject")
             .RequireAuthorization(Policies.Write)
-            .WithValidation<CreateProjectRequest>()
+            .WithValidation<ProjectRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Created<ProjectResponse>> Handle(
-        CreateProjectRequest request, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        ProjectRequest request, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var code = request.Code.Trim().ToUpperInvariant();
         if (await db.Projects.AnyAsync(p => p.Code == code, cancellationToken))
@@ -50,7 +29,7 @@ internal sealed class CreateProjectEndpoint : ICarterModule
 
         var now = clock.GetUtcNow();
         var project = new Project { Id = Guid.CreateVersion7(), Code = code, Name = "", CreatedAt = now, UpdatedAt = now };
-        ProjectInputValidator.Apply(request, project);
+        ProjectRequestValidator.Apply(request, project);
         db.Projects.Add(project);
         db.AddIntegrationEvent(new ProjectCreated(project.ToDetails(), now));
         await db.SaveChangesAsync(cancellationToken);
