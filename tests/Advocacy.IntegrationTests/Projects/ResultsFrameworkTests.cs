@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
+using static Advocacy.IntegrationTests.Projects.ProjectsApi;
 
 namespace Advocacy.IntegrationTests.Projects;
 
@@ -12,8 +13,6 @@ namespace Advocacy.IntegrationTests.Projects;
 /// </summary>
 public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IAsyncLifetime
 {
-    private static readonly object Year2015 = new { periodStart = "2015-01-01", periodEnd = "2015-12-31" };
-
     public Task InitializeAsync() => app.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -123,7 +122,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
             await client.PostAsJsonAsync($"{unknown}/objectives", new { code = "O1", title = "Objective" }),
             await client.PutAsJsonAsync($"{unknown}/objectives/{Guid.NewGuid()}", new { code = "O1", title = "Objective", version = 1 }),
             await client.PostAsJsonAsync($"{unknown}/indicators", IndicatorBody(Guid.NewGuid(), "1.1")),
-            await client.PostAsJsonAsync($"{unknown}/indicators/{Guid.NewGuid()}/measurements", Measurement(Year2015, value: 5)),
+            await client.PostAsJsonAsync($"{unknown}/indicators/{Guid.NewGuid()}/measurements", Measurement(Year(2015), value: 5)),
             await client.GetAsync($"{unknown}/indicators/{Guid.NewGuid()}/measurements"),
             await client.GetAsync($"{unknown}/results-framework"),
         };
@@ -235,7 +234,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var indicator = await CreateIndicatorAsync(client, projectId, await CreateObjectiveAsync(client, projectId, "O1"), "1.1", target: 2480);
         var indicatorId = indicator.GetProperty("id").GetGuid();
         var readVersion = indicator.GetProperty("version").GetUInt32();
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, value: 2480));
+        await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), value: 2480));
 
         var updated = await client.PutAsJsonAsync($"/api/projects/{projectId}/indicators/{indicatorId}",
             IndicatorBody(null, "1.1", target: 4960, version: readVersion));
@@ -268,86 +267,58 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     [Fact]
     public async Task Golondrina_reaching_2100_children_and_380_professionals_meets_its_target_of_2480()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, target: 2480);
+        var indicator = await IndicatorAfterAsync("increase", "cumulative", baseline: 0, target: 2480,
+            Measurement(Year(2015), 2100, audience: "children"), Measurement(Year(2015), 380, audience: "professionals"));
 
-        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 380, audience: "professionals"))).StatusCode);
-
-        var indicator = await FrameworkIndicatorAsync(client, projectId, "1.1");
         var period = Assert.Single(indicator.GetProperty("periods").EnumerateArray());
         Assert.Equal(("2015-01-01", "2015-12-31", 2480m, 2), (
             period.GetProperty("periodStart").GetString(), period.GetProperty("periodEnd").GetString(),
             period.GetProperty("value").GetDecimal(), period.GetProperty("measurements").GetInt32()));
-        Assert.Equal(2480m, indicator.GetProperty("actual").GetDecimal());
-        Assert.Equal(1m, indicator.GetProperty("progress").GetDecimal());
+        Assert.Equal((2480m, 1m), ActualAndProgress(indicator));
     }
 
     [Fact]
     public async Task A_cumulative_indicator_adds_up_its_periods()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, baseline: 0, target: 2480);
+        var indicator = await IndicatorAfterAsync("increase", "cumulative", baseline: 0, target: 2480,
+            Measurement(Year(2015), 1000), Measurement(new { periodStart = "2016-01-01", periodEnd = "2016-06-30" }, 240));
 
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 1000));
-        await RecordAsync(client, projectId, indicatorId, Measurement(new { periodStart = "2016-01-01", periodEnd = "2016-06-30" }, 240));
-
-        var indicator = await FrameworkIndicatorAsync(client, projectId, "1.1");
         Assert.Equal([1000m, 240m], indicator.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("value").GetDecimal()));
-        Assert.Equal(1240m, indicator.GetProperty("actual").GetDecimal());
-        Assert.Equal(0.5m, indicator.GetProperty("progress").GetDecimal());
+        Assert.Equal((1240m, 0.5m), ActualAndProgress(indicator));
     }
 
     [Fact]
     public async Task A_latest_indicator_takes_the_period_that_ends_last_whatever_the_order_of_recording()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, aggregation: "latest", baseline: 10, target: 60, unit: "%");
+        var indicator = await IndicatorAfterAsync("increase", "latest", baseline: 10, target: 60,
+            Measurement(Year(2017), 55), Measurement(Year(2016), 30));
 
-        await RecordAsync(client, projectId, indicatorId, Measurement(new { periodStart = "2017-01-01", periodEnd = "2017-12-31" }, 55));
-        await RecordAsync(client, projectId, indicatorId, Measurement(new { periodStart = "2016-01-01", periodEnd = "2016-12-31" }, 30));
-
-        var indicator = await FrameworkIndicatorAsync(client, projectId, "1.1");
-        Assert.Equal(55m, indicator.GetProperty("actual").GetDecimal());
-        Assert.Equal(0.9m, indicator.GetProperty("progress").GetDecimal());
+        Assert.Equal((55m, 0.9m), ActualAndProgress(indicator));
     }
 
     [Fact]
     public async Task A_decreasing_latest_indicator_progresses_as_its_value_falls()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, direction: "decrease", aggregation: "latest", baseline: 40, target: 10);
+        var indicator = await IndicatorAfterAsync("decrease", "latest", baseline: 40, target: 10, Measurement(Year(2015), 25));
 
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 25));
-
-        var indicator = await FrameworkIndicatorAsync(client, projectId, "1.1");
-        Assert.Equal(25m, indicator.GetProperty("actual").GetDecimal());
-        Assert.Equal(0.5m, indicator.GetProperty("progress").GetDecimal());
+        Assert.Equal((25m, 0.5m), ActualAndProgress(indicator));
     }
 
     [Fact]
     public async Task A_decreasing_cumulative_indicator_adds_up_its_periods_against_a_lower_target()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, direction: "decrease", baseline: 100, target: 20);
+        var indicator = await IndicatorAfterAsync("decrease", "cumulative", baseline: 100, target: 20,
+            Measurement(Year(2015), 30), Measurement(Year(2016), 30));
 
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 30));
-        await RecordAsync(client, projectId, indicatorId, Measurement(new { periodStart = "2016-01-01", periodEnd = "2016-12-31" }, 30));
-
-        var indicator = await FrameworkIndicatorAsync(client, projectId, "1.1");
-        Assert.Equal(60m, indicator.GetProperty("actual").GetDecimal());
-        Assert.Equal(0.5m, indicator.GetProperty("progress").GetDecimal());
+        Assert.Equal((60m, 0.5m), ActualAndProgress(indicator));
     }
 
     [Fact]
     public async Task An_indicator_moving_away_from_its_target_shows_negative_progress_to_four_decimals()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client, direction: "decrease", aggregation: "latest", baseline: 40, target: 10);
+        var indicator = await IndicatorAfterAsync("decrease", "latest", baseline: 40, target: 10, Measurement(Year(2015), 50));
 
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 50));
-
-        Assert.Equal(-0.3333m, (await FrameworkIndicatorAsync(client, projectId, "1.1")).GetProperty("progress").GetDecimal());
+        Assert.Equal((50m, -0.3333m), ActualAndProgress(indicator));
     }
 
     [Fact]
@@ -379,7 +350,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var (projectId, indicatorId) = await IndicatorAsync(client);
 
         var response = await RecordAsync(client, projectId, indicatorId,
-            Measurement(Year2015, 1200, audience: "children", gender: "female", ageBand: "12-17", country: "co", notes: "Bogotá schools"));
+            Measurement(Year(2015), 1200, audience: "children", gender: "female", ageBand: "12-17", country: "co", notes: "Bogotá schools"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/indicators/{indicatorId}/measurements");
@@ -399,7 +370,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client, target: 2480);
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children"));
+        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2100, audience: "children"));
 
         var measurementId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var payload = JsonDocument.Parse(await app.ScalarAsync<string>(
@@ -416,7 +387,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client);
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, -5));
+        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), -5));
 
         Assert.Equal(["value"], await ErrorFieldsAsync(response));
         Assert.Equal(0L, await MeasurementCountAsync());
@@ -476,7 +447,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client);
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 5, audience: "aliens"));
+        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 5, audience: "aliens"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0L, await MeasurementCountAsync());
@@ -485,74 +456,44 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     [Fact]
     public async Task Recording_the_same_slice_of_a_period_twice_returns_409_and_writes_nothing_more()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client);
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children", ageBand: "12-17"));
+        var response = await RecordAfterAsync(
+            Measurement(Year(2015), 2100, audience: "children", ageBand: "12-17"),
+            Measurement(Year(2015), 2000, audience: "children", ageBand: "12-17"));
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2000, audience: "children", ageBand: "12-17"));
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("already has a value for children, 12-17", await DetailAsync(response));
-        Assert.Equal(1L, await MeasurementCountAsync());
-        Assert.Equal(1L, await IndicatorMeasuredCountAsync());
+        await AssertConflictWritingNothingAsync(response, "already has a value for children, 12-17");
     }
 
     [Fact]
-    public async Task Recording_a_value_for_everyone_twice_for_one_period_returns_409()
+    public async Task Recording_a_value_for_everyone_twice_for_one_period_returns_409_and_writes_nothing_more()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client);
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2480));
+        var response = await RecordAfterAsync(Measurement(Year(2015), 2480), Measurement(Year(2015), 2480));
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2480));
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(1L, await MeasurementCountAsync());
+        await AssertConflictWritingNothingAsync(response, "already has a value for everyone");
     }
 
     [Fact]
     public async Task Recording_a_value_for_everyone_in_a_period_that_has_slices_returns_409_and_writes_nothing()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client);
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children"));
+        var response = await RecordAfterAsync(Measurement(Year(2015), 2100, audience: "children"), Measurement(Year(2015), 2480));
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2480));
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("would count them twice", await DetailAsync(response));
-        Assert.Equal(1L, await MeasurementCountAsync());
-        Assert.Equal(1L, await IndicatorMeasuredCountAsync());
+        await AssertConflictWritingNothingAsync(response, "would count them twice");
     }
 
     [Fact]
     public async Task Recording_a_slice_in_a_period_that_has_a_value_for_everyone_returns_409_and_writes_nothing()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client);
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2480));
+        var response = await RecordAfterAsync(Measurement(Year(2015), 2480), Measurement(Year(2015), 380, audience: "professionals"));
 
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 380, audience: "professionals"));
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("already has one value for everyone", await DetailAsync(response));
-        Assert.Equal(1L, await MeasurementCountAsync());
-        Assert.Equal(1L, await IndicatorMeasuredCountAsync());
+        await AssertConflictWritingNothingAsync(response, "already has one value for everyone");
     }
 
     [Fact]
-    public async Task Recording_a_slice_that_overlaps_another_of_the_period_returns_409()
+    public async Task Recording_a_slice_that_overlaps_another_of_the_period_returns_409_and_writes_nothing()
     {
-        var client = await app.ClientAsync(Roles.Staff);
-        var (projectId, indicatorId) = await IndicatorAsync(client);
-        await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children"));
-
         // Girls would be in both "children" and "female": the period's sum would count them twice.
-        var response = await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 1300, gender: "female"));
+        var response = await RecordAfterAsync(Measurement(Year(2015), 2100, audience: "children"), Measurement(Year(2015), 1300, gender: "female"));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("overlaps", await DetailAsync(response));
-        Assert.Equal(1L, await MeasurementCountAsync());
+        await AssertConflictWritingNothingAsync(response, "overlaps");
     }
 
     [Fact]
@@ -564,9 +505,9 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var statuses = new List<HttpStatusCode>();
         foreach (var body in new[]
         {
-            Measurement(Year2015, 1100, audience: "children", gender: "female"),
-            Measurement(Year2015, 1000, audience: "children", gender: "male"),
-            Measurement(Year2015, 380, audience: "professionals"),
+            Measurement(Year(2015), 1100, audience: "children", gender: "female"),
+            Measurement(Year(2015), 1000, audience: "children", gender: "male"),
+            Measurement(Year(2015), 380, audience: "professionals"),
             Measurement(new { periodStart = "2016-01-01", periodEnd = "2016-12-31" }, 2520),
         })
         {
@@ -586,8 +527,8 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var (projectId, indicatorId) = await IndicatorAsync(client);
 
         var responses = await Task.WhenAll(
-            RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2480)),
-            RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2100, audience: "children")));
+            RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2480)),
+            RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2100, audience: "children")));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         Assert.Equal(1L, await MeasurementCountAsync());
@@ -602,7 +543,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
         var projectId = await CreateProjectAsync(client, "GOLONDRINA");
         var url = $"/api/projects/{projectId}/indicators/{foreignIndicatorId}/measurements";
 
-        var record = await client.PostAsJsonAsync(url, Measurement(Year2015, 5));
+        var record = await client.PostAsJsonAsync(url, Measurement(Year(2015), 5));
         var list = await client.GetAsync(url);
         var correct = await client.PutAsJsonAsync($"{url}/{Guid.NewGuid()}", new { value = 5, version = 1 });
 
@@ -616,7 +557,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     {
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client, target: 2480);
-        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2000, audience: "children")))
+        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2000, audience: "children")))
             .Content.ReadFromJsonAsync<JsonElement>();
         var measurementId = recorded.GetProperty("id").GetGuid();
 
@@ -639,7 +580,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     {
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client);
-        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2000)))
+        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2000)))
             .Content.ReadFromJsonAsync<JsonElement>();
         var url = $"/api/projects/{projectId}/indicators/{indicatorId}/measurements/{recorded.GetProperty("id").GetGuid()}";
         var readVersion = recorded.GetProperty("version").GetUInt32();
@@ -657,7 +598,7 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     {
         var client = await app.ClientAsync(Roles.Staff);
         var (projectId, indicatorId) = await IndicatorAsync(client);
-        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year2015, 2000)))
+        var recorded = await (await RecordAsync(client, projectId, indicatorId, Measurement(Year(2015), 2000)))
             .Content.ReadFromJsonAsync<JsonElement>();
 
         var response = await client.PutAsJsonAsync(
@@ -688,12 +629,41 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
     private Task<long> IndicatorMeasuredCountAsync() =>
         app.ScalarAsync<long>("SELECT count(*) FROM projects.outbox_messages WHERE type LIKE '%IndicatorMeasured%'");
 
-    internal static async Task<Guid> CreateProjectAsync(HttpClient client, string code)
+    /// <summary>The framework's view of a new indicator 1.1 after recording <paramref name="measurements"/>.</summary>
+    private async Task<JsonElement> IndicatorAfterAsync(
+        string direction, string aggregation, decimal baseline, decimal target, params object[] measurements)
     {
-        var response = await client.PostAsJsonAsync("/api/projects", new { code, name = code, level = "european", startDate = "2015-01-01" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await app.ClientAsync(Roles.Staff);
+        var (projectId, indicatorId) = await IndicatorAsync(client, direction, aggregation, baseline, target);
+        foreach (var measurement in measurements)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await RecordAsync(client, projectId, indicatorId, measurement)).StatusCode);
+        }
+        return await FrameworkIndicatorAsync(client, projectId, "1.1");
     }
+
+    private static (decimal? Actual, decimal? Progress) ActualAndProgress(JsonElement indicator) =>
+        (indicator.GetProperty("actual").GetDecimal(), indicator.GetProperty("progress").GetDecimal());
+
+    /// <summary>Records <paramref name="first"/> on a new indicator, then answers <paramref name="second"/>.</summary>
+    private async Task<HttpResponseMessage> RecordAfterAsync(object first, object second)
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var (projectId, indicatorId) = await IndicatorAsync(client);
+        Assert.Equal(HttpStatusCode.Created, (await RecordAsync(client, projectId, indicatorId, first)).StatusCode);
+        return await RecordAsync(client, projectId, indicatorId, second);
+    }
+
+    /// <summary>409 with a detail that says why, and only the first measurement and its event written.</summary>
+    private async Task AssertConflictWritingNothingAsync(HttpResponseMessage response, string why)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(why, await DetailAsync(response));
+        Assert.Equal(1L, await MeasurementCountAsync());
+        Assert.Equal(1L, await IndicatorMeasuredCountAsync());
+    }
+
+    private static object Year(int year) => new { periodStart = $"{year}-01-01", periodEnd = $"{year}-12-31" };
 
     private static async Task<Guid> CreateObjectiveAsync(HttpClient client, Guid projectId, string code)
     {
@@ -754,14 +724,4 @@ public sealed class ResultsFrameworkTests(AdvocacyApp app) : IClassFixture<Advoc
             .SelectMany(o => o.GetProperty("indicators").EnumerateArray())
             .Single(i => i.GetProperty("code").GetString() == code);
     }
-
-    internal static async Task<List<string>> ErrorFieldsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-    }
-
-    internal static async Task<string> DetailAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
 }
