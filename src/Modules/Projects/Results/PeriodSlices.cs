@@ -27,24 +27,25 @@ internal static class PeriodSlices
                 && m.PeriodStart == measurement.PeriodStart
                 && m.PeriodEnd == measurement.PeriodEnd)
             .ToListAsync(cancellationToken);
+        if (recorded.FirstOrDefault(other => Overlap(other, measurement)) is not { } other)
+        {
+            return;
+        }
         var indicatorCode = indicator.Code;
         var period = Period(measurement);
-        foreach (var other in recorded.Where(other => Overlap(other, measurement)))
-        {
-            throw new ConflictException(
-                Slice(other) == Slice(measurement)
-                    ? $"Indicator {indicatorCode} already has a value for {Slice(measurement)} in the period {period} "
-                        + $"(measurement {other.Id}): correct that one instead."
-                : !measurement.IsDisaggregated
-                    ? $"Indicator {indicatorCode} already has values by slice (audience, gender, age band or country) in the period {period}; "
-                        + "a value for everyone would count them twice. Record this period by slice, or correct the slices."
-                : !other.IsDisaggregated
-                    ? $"Indicator {indicatorCode} already has one value for everyone in the period {period} (measurement {other.Id}); "
-                        + "values by slice would count it twice. Correct that value instead."
-                : $"Indicator {indicatorCode} already has a value for {Slice(other)} in the period {period}, which overlaps {Slice(measurement)}: "
-                    + "people in both would be counted twice. The slices of one period must not overlap "
-                    + "(e.g. all by audience, or all by audience and gender).");
-        }
+        throw new ConflictException(
+            Slice(other) == Slice(measurement)
+                ? $"Indicator {indicatorCode} already has a value for {Slice(measurement)} in the period {period} "
+                    + $"(measurement {other.Id}): correct that one instead."
+            : !measurement.IsDisaggregated
+                ? $"Indicator {indicatorCode} already has values by slice (audience, gender, age band or country) in the period {period}; "
+                    + "a value for everyone would count them twice. Record this period by slice, or correct the slices."
+            : !other.IsDisaggregated
+                ? $"Indicator {indicatorCode} already has one value for everyone in the period {period} (measurement {other.Id}); "
+                    + "values by slice would count it twice. Correct that value instead."
+            : $"Indicator {indicatorCode} already has a value for {Slice(other)} in the period {period}, which overlaps {Slice(measurement)}: "
+                + "people in both would be counted twice. The slices of one period must not overlap "
+                + "(e.g. all by audience, or all by audience and gender).");
     }
 
     /// <summary>Whether two rows can count the same people: on every dimension, one is "all" or they agree.</summary>
