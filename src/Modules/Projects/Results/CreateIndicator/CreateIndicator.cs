@@ -1,0 +1,69 @@
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Projects;
+using Carter;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Projects.Results.CreateIndicator;
+
+internal sealed record CreateIndicatorRequest(
+    Guid? ObjectiveId,
+    string Code,
+    string Name,
+    string Unit,
+    IndicatorDirection? Direction,
+    IndicatorAggregation? Aggregation,
+    decimal? Baseline,
+    decimal? Target,
+    ReportingFrequency? Frequency) : IIndicatorInput;
+
+internal sealed class CreateIndicatorValidator : AbstractValidator<CreateIndicatorRequest>
+{
+    public CreateIndicatorValidator()
+    {
+        RuleFor(r => r.ObjectiveId).NotEmpty().WithMessage("Name the objective this indicator measures.");
+        Include(new IndicatorInputValidator());
+    }
+}
+
+internal sealed class CreateIndicatorEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        ResultsApi.Group(app)
+            .MapPost("indicators", Handle)
+            .WithName("CreateIndicator")
+            .RequireAuthorization(Policies.Write)
+            .WithValidation<CreateIndicatorRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    internal static async Task<Results<Created<IndicatorResponse>, ValidationProblem>> Handle(
+        Guid projectId, CreateIndicatorRequest request, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await db.EnsureProjectExistsAsync(projectId, cancellationToken);
+        var objectiveId = request.ObjectiveId!.Value;
+        if (!await db.Objectives.AnyAsync(o => o.Id == objectiveId && o.ProjectId == projectId, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["objectiveId"] = ["This project has no objective with this id."],
+            });
+        }
+        var code = ResultsApi.NormalizeCode(request.Code);
+        await IndicatorInputValidator.EnsureCodeIsFreeAsync(db, projectId, code, exceptId: null, cancellationToken);
+
+        var indicator = new Indicator
+        {
+            Id = Guid.CreateVersion7(), ProjectId = projectId, ObjectiveId = objectiveId,
+            Code = code, Name = "", Unit = "", CreatedAt = clock.GetUtcNow(),
+        };
+        IndicatorInputValidator.Apply(request, indicator);
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/projects/{projectId}/indicators/{indicator.Id}", IndicatorResponse.From(indicator));
+    }
+}
