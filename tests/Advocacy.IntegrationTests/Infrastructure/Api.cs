@@ -26,5 +26,16 @@ public static class Api
 
     /// <summary>The field names of a validation problem's errors, sorted.</summary>
     public static List<string> ErrorFields(this JsonElement problem) =>
-        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToList();
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The field names of a 400 validation problem's errors, sorted.</summary>
+    public static async Task<List<string>> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).ErrorFields();
+    }
+
+    /// <summary>A problem's detail.</summary>
+    public static async Task<string> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
-using static Advocacy.IntegrationTests.Projects.ProjectsApi;
+using static Advocacy.IntegrationTests.Infrastructure.Api;
 
 namespace Advocacy.IntegrationTests.Projects;
 
@@ -206,7 +206,7 @@ public sealed class DeliverablesTests(AdvocacyApp app) : IClassFixture<AdvocacyA
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal([field], await ErrorFieldsAsync(response));
-        Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM projects.deliverable_language"));
+        Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM projects.deliverable_languages"));
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class DeliverablesTests(AdvocacyApp app) : IClassFixture<AdvocacyA
         };
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
-        Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM projects.deliverable_language"));
+        Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM projects.deliverable_languages"));
         Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.deliverables"));
     }
 
@@ -267,7 +267,7 @@ public sealed class DeliverablesTests(AdvocacyApp app) : IClassFixture<AdvocacyA
         Assert.Equal(["pageSize"], await ErrorFieldsAsync(tooLarge));
     }
 
-    private Task<long> LanguageVersionCountAsync() => app.ScalarAsync<long>("SELECT count(*) FROM projects.deliverable_language");
+    private Task<long> LanguageVersionCountAsync() => app.ScalarAsync<long>("SELECT count(*) FROM projects.deliverable_languages");
 
     /// <summary>A leaflet with its French version planned.</summary>
     private static async Task<Guid> CreateLeafletAsync(HttpClient client, Guid projectId)

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
-using static Advocacy.IntegrationTests.Projects.ProjectsApi;
+using static Advocacy.IntegrationTests.Infrastructure.Api;
 
 namespace Advocacy.IntegrationTests.Projects;
 

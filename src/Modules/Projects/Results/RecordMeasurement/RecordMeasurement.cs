@@ -35,9 +35,9 @@ internal sealed class RecordMeasurementValidator : AbstractValidator<RecordMeasu
     public RecordMeasurementValidator()
     {
         RuleFor(r => r.PeriodStart).NotNull()
-            .InclusiveBetween(ProjectInputValidator.EarliestDate, ProjectInputValidator.LatestDate);
+            .InclusiveBetween(ProjectRequestValidator.EarliestDate, ProjectRequestValidator.LatestDate);
         RuleFor(r => r.PeriodEnd).NotNull()
-            .InclusiveBetween(ProjectInputValidator.EarliestDate, ProjectInputValidator.LatestDate);
+            .InclusiveBetween(ProjectRequestValidator.EarliestDate, ProjectRequestValidator.LatestDate);
         When(r => r.PeriodStart is not null && r.PeriodEnd is not null, () =>
         {
             RuleFor(r => r.PeriodEnd).GreaterThanOrEqualTo(r => r.PeriodStart)
