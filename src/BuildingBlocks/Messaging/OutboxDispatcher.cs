@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,8 +19,15 @@ internal sealed class OutboxDispatcher<TContext>(
     IBus bus,
     OutboxSignal<TContext> signal,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService where TContext : DbContext
 {
+    /// <summary>
+    /// Set to false on a host that must not publish (a web-only node); rows then wait, committed, for a
+    /// host that does.
+    /// </summary>
+    public const string EnabledSetting = "Messaging:DispatchOutbox";
+
     private const int BatchSize = 100;
     internal const int MaxAttempts = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -27,6 +35,11 @@ internal sealed class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(EnabledSetting, defaultValue: true))
+        {
+            logger.LogWarning("Outbox dispatch for {Context} is off ({Setting}=false)", typeof(TContext).Name, EnabledSetting);
+            return;
+        }
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

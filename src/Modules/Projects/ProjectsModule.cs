@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Projects.Activities.FromOtherModules;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;
 using MassTransit;
@@ -25,6 +26,14 @@ public static class ProjectsModule
         return builder;
     }
 
-    /// <summary>Registers the module's message consumers on the bus (none yet).</summary>
-    public static IBusRegistrationConfigurator AddProjectsConsumers(this IBusRegistrationConfigurator bus) => bus;
+    /// <summary>Registers the consumers that turn other modules' work into project activities.</summary>
+    public static IBusRegistrationConfigurator AddProjectsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<EventHeldConsumer>();
+        bus.AddConsumer<HeldEventUpdatedConsumer>();
+        bus.AddConsumer<EventWithdrawnConsumer>();
+        bus.AddConsumer<CoalitionMeetingAttendedConsumer>();
+        bus.AddConsumer<StatementSignedConsumer>();
+        return bus;
+    }
 }

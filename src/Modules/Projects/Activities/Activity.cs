@@ -7,6 +7,15 @@ internal enum ActivitySource
 {
     Manual,
     Import,
+
+    /// <summary>Recorded from an event marked held (Events module).</summary>
+    Event,
+
+    /// <summary>Recorded from a coalition meeting attended for us (Coalitions module).</summary>
+    CoalitionMeeting,
+
+    /// <summary>Recorded from a joint statement we signed (Coalitions module).</summary>
+    Statement,
 }
 
 /// <summary>
@@ -49,6 +58,15 @@ internal sealed class Activity
     public Guid? ReportId { get; set; }
 
     public ActivitySource Source { get; init; }
+
+    /// <summary>
+    /// For an activity recorded from another module's message: what it was recorded from, e.g.
+    /// "event:{id}". Unique per project, so a redelivered or changed message finds the same activity.
+    /// </summary>
+    public string? SourceKey { get; init; }
+
+    /// <summary>When the source's state that this activity reflects was current; older messages are ignored.</summary>
+    public DateTimeOffset? SourceUpdatedAt { get; set; }
 
     public required string LoggedBy { get; init; }
 

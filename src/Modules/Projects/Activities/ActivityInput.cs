@@ -109,3 +109,21 @@ internal static class ActivityProjectRules
 }
 
 internal sealed record ProjectPeriod(Guid Id, DateOnly StartDate, DateOnly? EndDate);
+
+internal static class ActivityRules
+{
+    /// <summary>An activity recorded from an event, a meeting or a statement changes with its source, not by hand.</summary>
+    public static void EnsureEditable(Activity activity)
+    {
+        if (activity.SourceKey is not null)
+        {
+            var where = activity.Source switch
+            {
+                ActivitySource.Event => "the event it was recorded from (Events)",
+                ActivitySource.CoalitionMeeting => "the coalition meeting it was recorded from (Coalitions)",
+                _ => "the statement it was recorded from (Coalitions)",
+            };
+            throw new BuildingBlocks.Http.ConflictException($"This activity follows {where}: change it there.");
+        }
+    }
+}

@@ -116,6 +116,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             activity.Property(a => a.Place).HasMaxLength(Activity.PlaceMaxLength);
             activity.Property(a => a.Country).HasMaxLength(2);
             activity.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.SourceKey).HasMaxLength(100);
+            activity.HasIndex(a => new { a.SourceKey, a.ProjectId }).IsUnique().HasFilter("source_key IS NOT NULL");
             activity.Property(a => a.LoggedBy).HasMaxLength(450);
             activity.Property(a => a.LoggedByName).HasMaxLength(256);
             activity.Property(a => a.UpdatedBy).HasMaxLength(450);

@@ -27,6 +27,7 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
     {
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
+        ActivityRules.EnsureEditable(activity);
         if (version is not null)
         {
             db.Entry(activity).Property(a => a.Version).OriginalValue = version.Value;

@@ -34,6 +34,7 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
         }
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
+        ActivityRules.EnsureEditable(activity);
         var (project, indicators) = await ActivityProjectRules.LoadAsync(db, activity.ProjectId, cancellationToken);
         if (ActivityProjectRules.Errors(project, request.Date!.Value, request.IndicatorIds ?? [], indicators) is { } errors)
         {

@@ -166,6 +166,15 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("source");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_key");
+
+                    b.Property<DateTimeOffset?>("SourceUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("source_updated_at");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -204,6 +213,11 @@ namespace Advocacy.Modules.Projects.Data.Migrations
 
                     b.HasIndex("ProjectId", "Date")
                         .HasDatabaseName("ix_activities_project_id_date");
+
+                    b.HasIndex("SourceKey", "ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activities_source_key_project_id")
+                        .HasFilter("source_key IS NOT NULL");
 
                     b.ToTable("activities", "projects");
                 });
