@@ -29,9 +29,19 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         ServerConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Advocacy")
             ?? throw new InvalidOperationException(
                 "No PostgreSQL to test against: run ./test.sh, or set ConnectionStrings__Advocacy to a server the tests may create databases on.");
-        DatabaseName = $"advocacy_test_{Guid.NewGuid():N}";
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
+        _ownDatabaseName = $"advocacy_test_{Guid.NewGuid():N}";
     }
+
+    private readonly string _ownDatabaseName;
+
+    /// <summary>Start on this database (left by an earlier app) instead of a new one.</summary>
+    public string? ExistingDatabase { get; init; }
+
+    /// <summary>Leave the database in place when this app stops, for a later app to start on.</summary>
+    public bool KeepDatabase { get; init; }
+
+    /// <summary>Whether this host publishes its outboxes (false: a process that dies between commit and publish).</summary>
+    public bool DispatchOutbox { get; init; } = true;
 
     /// <summary>Whether the host loads the demo data at start, as the run command has it do.</summary>
     protected virtual bool SeedDemoData => false;
@@ -39,10 +49,10 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The server the test databases are created on.</summary>
     public string ServerConnectionString { get; }
 
-    public string DatabaseName { get; }
+    public string DatabaseName => ExistingDatabase ?? _ownDatabaseName;
 
     /// <summary>This app's own database.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = DatabaseName }.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,13 +64,15 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Demo:SeedData"] = SeedDemoData ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            ["Messaging:DispatchOutbox"] = DispatchOutbox ? "true" : "false",
         }));
     }
 
     public async Task InitializeAsync()
     {
-        await using (var server = new NpgsqlConnection(ServerConnectionString))
+        if (ExistingDatabase is null)
         {
+            await using var server = new NpgsqlConnection(ServerConnectionString);
             await server.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", server);
             await create.ExecuteNonQueryAsync();
@@ -139,6 +151,10 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (KeepDatabase)
+        {
+            return;
+        }
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
