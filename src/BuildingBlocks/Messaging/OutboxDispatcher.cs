@@ -28,6 +28,13 @@ internal sealed class OutboxDispatcher<TContext>(
     /// </summary>
     public const string EnabledSetting = "Messaging:DispatchOutbox";
 
+    /// <summary>
+    /// How far back, at start, already dispatched rows are published again. The in-memory transport
+    /// loses what the previous process had published but not yet consumed; consumers' inboxes make the
+    /// repeats harmless. Zero turns it off (a durable transport needs none).
+    /// </summary>
+    public const string RedeliverSetting = "Messaging:RedeliverOnStartWithin";
+
     private const int BatchSize = 100;
     internal const int MaxAttempts = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -39,6 +46,14 @@ internal sealed class OutboxDispatcher<TContext>(
         {
             logger.LogWarning("Outbox dispatch for {Context} is off ({Setting}=false)", typeof(TContext).Name, EnabledSetting);
             return;
+        }
+        try
+        {
+            await RedeliverRecentAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not reopen recently dispatched {Context} events; they are not published again", typeof(TContext).Name);
         }
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -69,6 +84,26 @@ internal sealed class OutboxDispatcher<TContext>(
             }
         }
         await DrainAsync();
+    }
+
+    private async Task RedeliverRecentAsync(CancellationToken cancellationToken)
+    {
+        var window = configuration.GetValue(RedeliverSetting, TimeSpan.FromMinutes(10));
+        if (window <= TimeSpan.Zero)
+        {
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var schema = db.Model.GetDefaultSchema() ?? "public";
+        // The schema comes from the module's model, never from input.
+        var reopen = $$"""UPDATE "{{schema}}".outbox_messages SET dispatched_at = NULL WHERE dispatched_at > {0}""";
+        var count = await db.Database.ExecuteSqlRawAsync(reopen, [clock.GetUtcNow() - window], cancellationToken);
+        if (count > 0)
+        {
+            logger.LogInformation("Publishing again {Count} {Context} events dispatched in the last {Window} before this start",
+                count, typeof(TContext).Name, window);
+        }
     }
 
     /// <summary>On shutdown, publish what is still pending while the bus is up, within a bounded time.</summary>

@@ -44,4 +44,43 @@ public sealed class RestartTests
             await ((IAsyncLifetime)second).DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task An_event_published_into_memory_but_not_consumed_before_the_process_ended_is_delivered_after_the_restart()
+    {
+        var first = new AdvocacyApp { KeepDatabase = true };
+        Guid projectId;
+        await ((IAsyncLifetime)first).InitializeAsync();
+        try
+        {
+            var client = await first.ClientAsync(Roles.Staff);
+            projectId = await Api.CreateProjectAsync(client, "MARIO");
+            await Eventually.Get(async () =>
+                (await client.GetAsync($"/api/reports/projects/{projectId}")).StatusCode == HttpStatusCode.OK ? "" : null,
+                "the project in Reports' read model");
+            // What the in-memory transport loses when the process dies: the message left the outbox
+            // (dispatched) but its consumer never committed. Undo the consumer's work to stand for that.
+            await using var connection = await first.OpenAsync();
+            await using var undo = new Npgsql.NpgsqlCommand("DELETE FROM reports.project_summaries; DELETE FROM reports.inbox_messages;", connection);
+            await undo.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await ((IAsyncLifetime)first).DisposeAsync();
+        }
+
+        var second = new AdvocacyApp { ExistingDatabase = first.DatabaseName };
+        await ((IAsyncLifetime)second).InitializeAsync();
+        try
+        {
+            var client = await second.ClientAsync(Roles.Manager);
+            await Eventually.Get(async () =>
+                (await client.GetAsync($"/api/reports/projects/{projectId}")).StatusCode == HttpStatusCode.OK ? "" : null,
+                "the project delivered again after the restart");
+        }
+        finally
+        {
+            await ((IAsyncLifetime)second).DisposeAsync();
+        }
+    }
 }
