@@ -19,7 +19,7 @@ internal sealed class AttendanceRequestValidator : AbstractValidator<AttendanceR
 
     public AttendanceRequestValidator()
     {
-        RuleFor(r => r.Attendance).NotNull().WithMessage("Send the attendance ([] when nobody was counted).")
+        RuleFor(r => r.Attendance).Cascade(CascadeMode.Stop).NotNull().WithMessage("Send the attendance ([] when nobody was counted).")
             .Must(a => a!.Count <= MaxEntries).WithMessage($"At most {MaxEntries} attendance entries.")
             .Must(a => a!.Where(x => x is not null).Select(x => (x.Audience, x.Gender)).Distinct().Count() == a!.Count(x => x is not null))
             .WithMessage("Each audience and gender may appear once.");

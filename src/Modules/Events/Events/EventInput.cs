@@ -40,7 +40,7 @@ internal sealed class EventRequestValidator : AbstractValidator<EventRequest>
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.Description).MaximumLength(Event.DescriptionMaxLength);
 
-        RuleFor(r => r.Sessions).NotEmpty().WithMessage("An event has at least one session.")
+        RuleFor(r => r.Sessions).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An event has at least one session.")
             .Must(s => s!.Count <= MaxSessions).WithMessage($"At most {MaxSessions} sessions.")
             .Must(s => s!.Where(x => x?.Date is not null).DistinctBy(x => x.Date).Count() == s!.Count(x => x?.Date is not null))
             .WithMessage("Each session is on a day of its own: a date is listed twice.");
