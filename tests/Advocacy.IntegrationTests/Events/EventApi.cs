@@ -67,7 +67,10 @@ internal static class EventApi
 
     /// <summary>How many events of a type (EventHeld, HeldEventUpdated, EventWithdrawn) Events' outbox holds.</summary>
     public static Task<long> PublishedAsync(this AdvocacyApp app, string eventType) =>
-        app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages WHERE type LIKE $1", $"Advocacy.Modules.Events.Contracts.{eventType},%");
+        app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages WHERE type LIKE $1", OutboxType(eventType));
+
+    /// <summary>A LIKE pattern for the outbox type of one of Events' contracts.</summary>
+    public static string OutboxType(string eventType) => $"Advocacy.Modules.Events.Contracts.{eventType},%";
 
     /// <summary>Creates a project through Projects' API and waits until Events has heard of it over the bus.</summary>
     public static async Task<Guid> KnownProjectAsync(AdvocacyApp app, HttpClient client, string code)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
 using static Advocacy.IntegrationTests.Events.EventApi;
@@ -15,9 +14,9 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private Task<JsonElement> PayloadAsync(string eventType) =>
-        app.ScalarAsync<string>("SELECT payload::text FROM events.outbox_messages WHERE type LIKE $1", $"Advocacy.Modules.Events.Contracts.{eventType},%")
-            .ContinueWith(t => JsonDocument.Parse(t.Result).RootElement.Clone(), TaskScheduler.Default);
+    private async Task<JsonElement> PayloadAsync(string eventType) =>
+        JsonDocument.Parse(await app.ScalarAsync<string>(
+            "SELECT payload::text FROM events.outbox_messages WHERE type LIKE $1", OutboxType(eventType))).RootElement.Clone();
 
     private async Task<(HttpClient Client, JsonElement Planned)> PlannedTrainingAsync()
     {

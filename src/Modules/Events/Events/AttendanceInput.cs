@@ -29,7 +29,7 @@ internal sealed class AttendanceRequestValidator : AbstractValidator<AttendanceR
             entry.RuleFor(x => x.Gender).IsInEnum();
             entry.RuleFor(x => x.Count).NotNull().InclusiveBetween(0, MaxCount);
         });
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent change is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(EventsApi.VersionRequired);
     }
 
     /// <summary>The validated attendance as stored.</summary>

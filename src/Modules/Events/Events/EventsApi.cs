@@ -11,6 +11,9 @@ namespace Advocacy.Modules.Events.Events;
 
 internal static class EventsApi
 {
+    /// <summary>The error when a change comes without the version of the event the client read.</summary>
+    public const string VersionRequired = "Send the version you read, so a concurrent change is not overwritten.";
+
     /// <summary>The route group every events endpoint hangs from, tagged for the OpenAPI document.</summary>
     public static RouteGroupBuilder Group(IEndpointRouteBuilder app) => app.MapGroup("/api/events").WithTags("Events");
 

@@ -15,7 +15,7 @@ internal sealed record CancelEventRequest(uint? Version);
 internal sealed class CancelEventValidator : AbstractValidator<CancelEventRequest>
 {
     public CancelEventValidator() =>
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent change is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(EventsApi.VersionRequired);
 }
 
 /// <summary>

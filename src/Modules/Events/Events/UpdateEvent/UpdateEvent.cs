@@ -23,10 +23,7 @@ internal sealed class UpdateEventEndpoint : ICarterModule
     {
         if (request.Version is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["version"] = ["Send the version you read, so a concurrent edit is not overwritten."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = [EventsApi.VersionRequired] });
         }
         var edited = await EventsApi.FindForChangeAsync(db, id, request.Version.Value, cancellationToken);
         var held = edited.Status == EventStatus.Held ? edited.ToHeldDetails() : null;
