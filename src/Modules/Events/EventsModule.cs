@@ -1,15 +1,15 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Events.Data;
+using Advocacy.Modules.Events.KnownProjects;
 using FluentValidation;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Advocacy.Modules.Events;
 
 /// <summary>
 /// The Events module: trainings, conferences, awareness days, hearings and presentations, their
-/// sessions and attendance. Owns the <c>events</c> schema.
+/// sessions, participants and attendance. Owns the <c>events</c> schema.
 /// </summary>
 public static class EventsModule
 {
@@ -25,6 +25,11 @@ public static class EventsModule
         return builder;
     }
 
-    /// <summary>Registers the module's message consumers on the bus (none yet).</summary>
-    public static IBusRegistrationConfigurator AddEventsConsumers(this IBusRegistrationConfigurator bus) => bus;
+    /// <summary>Registers the consumers that keep Events' copy of the projects events may be linked to.</summary>
+    public static IBusRegistrationConfigurator AddEventsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ProjectCreatedConsumer>();
+        bus.AddConsumer<ProjectUpdatedConsumer>();
+        return bus;
+    }
 }

@@ -1,0 +1,29 @@
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.Modules.Events.Data;
+using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Events.Events.PlanEvent;
+
+/// <summary>Staff plan an event: it starts as planned and tells other modules nothing until it is held.</summary>
+internal sealed class PlanEventEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        EventsApi.Group(app)
+            .MapPost("", Handle)
+            .WithName("PlanEvent")
+            .RequireAuthorization(Policies.Write)
+            .WithValidation<EventRequest>();
+
+    internal static async Task<Created<EventResponse>> Handle(
+        EventRequest request, EventsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var planned = new Event { Id = Guid.CreateVersion7(), Title = "", Status = EventStatus.Planned, CreatedAt = now, UpdatedAt = now };
+        EventRequestValidator.Apply(request, planned);
+        db.Events.Add(planned);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/events/{planned.Id}", EventResponse.From(planned, []));
+    }
+}
