@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using FluentValidation;
@@ -31,6 +32,9 @@ public static class ReportsModule
     {
         bus.AddConsumer<ProjectCreatedConsumer>();
         bus.AddConsumer<ProjectUpdatedConsumer>();
+        bus.AddConsumer<ActivityLoggedConsumer>();
+        bus.AddConsumer<ActivityUpdatedConsumer>();
+        bus.AddConsumer<ActivityDeletedConsumer>();
         return bus;
     }
 }

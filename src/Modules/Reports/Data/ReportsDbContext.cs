@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -9,6 +10,10 @@ namespace Advocacy.Modules.Reports.Data;
 internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options) : DbContext(options)
 {
     public DbSet<ProjectSummary> ProjectSummaries => Set<ProjectSummary>();
+
+    public DbSet<ActivityFact> ActivityFacts => Set<ActivityFact>();
+
+    public DbSet<ReachFact> ReachFacts => Set<ReachFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +27,24 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             summary.Property(s => s.Name).HasMaxLength(200);
             summary.Property(s => s.Level).HasConversion<string>().HasMaxLength(20);
             summary.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<ActivityFact>(fact =>
+        {
+            fact.HasKey(f => f.ActivityId);
+            fact.Property(f => f.ActivityId).ValueGeneratedNever();
+            fact.Property(f => f.Type).HasConversion<string>().HasMaxLength(40);
+            fact.Property(f => f.Country).HasMaxLength(2);
+            fact.HasMany(f => f.Reach).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            // Dashboards read a project's facts by date, and the organisation's by date.
+            fact.HasIndex(f => new { f.ProjectId, f.Date }).HasFilter("NOT deleted");
+            fact.HasIndex(f => f.Date).HasFilter("NOT deleted");
+        });
+        modelBuilder.Entity<ReachFact>(reach =>
+        {
+            reach.ToTable("reach_facts");
+            reach.HasKey(r => new { r.ActivityId, r.Audience, r.Gender });
+            reach.Property(r => r.Audience).HasConversion<string>().HasMaxLength(20);
+            reach.Property(r => r.Gender).HasMaxLength(10);
         });
     }
 }

@@ -88,6 +88,95 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     b.ToTable("outbox_messages", "reports");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityFact", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid?>("CoalitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coalition_id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<int>("TotalReach")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_reach");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ActivityId")
+                        .HasName("pk_activity_facts");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_activity_facts_date")
+                        .HasFilter("NOT deleted");
+
+                    b.HasIndex("ProjectId", "Date")
+                        .HasDatabaseName("ix_activity_facts_project_id_date")
+                        .HasFilter("NOT deleted");
+
+                    b.ToTable("activity_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("ActivityId", "Audience", "Gender")
+                        .HasName("pk_reach_facts");
+
+                    b.ToTable("reach_facts", "reports");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.ProjectSummaries.ProjectSummary", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -139,6 +228,21 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_project_summaries");
 
                     b.ToTable("project_summaries", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Reports.Activities.ActivityFact", null)
+                        .WithMany("Reach")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reach_facts_activity_facts_activity_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityFact", b =>
+                {
+                    b.Navigation("Reach");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.IntegrationTests.Flows;
+using Advocacy.IntegrationTests.Infrastructure;
+
+namespace Advocacy.IntegrationTests.Reports;
+
+/// <summary>Every figure Reports holds equals the same figure computed from the source module's own API.</summary>
+public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private sealed record Figures(int Activities, SortedDictionary<string, int> ByType, int Reach,
+        SortedDictionary<string, int> ByAudience, SortedDictionary<string, int> ByGender, SortedDictionary<string, int> ByCountry)
+    {
+        public override string ToString() => JsonSerializer.Serialize(this);
+    }
+
+    /// <summary>The figures computed from Projects' activity log, page by page.</summary>
+    private static async Task<Figures> FromProjectsAsync(HttpClient client, Guid projectId, string period)
+    {
+        var activities = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await client.GetFromJsonAsync<JsonElement>($"/api/activities?projectId={projectId}{period}&pageSize=200&page={page}");
+            activities.AddRange(body.GetProperty("items").EnumerateArray());
+            if (activities.Count >= body.GetProperty("totalCount").GetInt32()) break;
+        }
+        var reach = activities.SelectMany(a => a.GetProperty("reach").EnumerateArray().Select(r => (Activity: a, Reach: r))).ToList();
+        static SortedDictionary<string, int> Sum<T>(IEnumerable<T> items, Func<T, string> key, Func<T, int> count) =>
+            new(items.GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(count)));
+        return new Figures(
+            activities.Count,
+            Sum(activities, a => a.GetProperty("type").GetString()!, _ => 1),
+            reach.Sum(r => r.Reach.GetProperty("count").GetInt32()),
+            Sum(reach, r => r.Reach.GetProperty("audience").GetString()!, r => r.Reach.GetProperty("count").GetInt32()),
+            Sum(reach, r => r.Reach.TryGetProperty("gender", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString()! : "unknown",
+                r => r.Reach.GetProperty("count").GetInt32()),
+            Sum(reach, r => r.Activity.GetProperty("country").GetString() ?? "unknown", r => r.Reach.GetProperty("count").GetInt32()));
+    }
+
+    private static async Task<Figures?> FromReportsAsync(HttpClient client, Guid projectId, string period)
+    {
+        var response = await client.GetAsync($"/api/reports/projects/{projectId}/figures?{period.TrimStart('&')}");
+        if (response.StatusCode != HttpStatusCode.OK) return null;
+        var f = await response.Content.ReadFromJsonAsync<JsonElement>();
+        static SortedDictionary<string, int> Map(JsonElement e) => new(e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()));
+        return new Figures(f.GetProperty("activities").GetInt32(), Map(f.GetProperty("activitiesByType")), f.GetProperty("reach").GetInt32(),
+            Map(f.GetProperty("reachByAudience")), Map(f.GetProperty("reachByGender")), Map(f.GetProperty("reachByCountry")));
+    }
+
+    [Fact]
+    public async Task Reports_figures_equal_those_computed_from_the_Projects_API_after_logs_imports_edits_deletes_and_events()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var projectId = await EventToActivityFlowTests.ProjectKnownToEventsAsync(app, client, "HOTEL-CODE");
+        async Task<JsonElement> Log(string type, string date, string country, params object[] reach) =>
+            await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new { type, date, title = $"{type} {date}", country, reach }))
+                .JsonAsync(HttpStatusCode.Created);
+
+        await Log("meetingWithPolicyMakers", "2015-02-03", "BE", new { audience = "policyMakers", count = 6 });
+        var toEdit = await Log("workshop", "2015-04-10", "BE", new { audience = "professionals", gender = "female", count = 14 },
+            new { audience = "professionals", gender = "male", count = 9 });
+        var toDelete = await Log("media", "2015-05-01", "FR", new { audience = "generalPublic", count = 5000 });
+        var csv = "date,type,title,country,children_female,children_male,professionals\n"
+            + "2015-06-02,awarenessCampaign,School session,BE,120,110,8\n2016-01-15,training,Hotel staff,LU,,,25\n";
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "file", "log.csv" } };
+        await (await client.PostAsync($"/api/projects/{projectId}/activities/import", form)).JsonAsync(HttpStatusCode.OK);
+        await (await client.PutAsJsonAsync($"/api/activities/{toEdit.GetProperty("id").GetGuid()}", new
+        {
+            type = "workshop", date = "2015-04-10", title = "Workshop (corrected)", country = "BE",
+            reach = new[] { new { audience = "professionals", gender = "female", count = 16 } },
+            version = toEdit.GetProperty("version").GetUInt32(),
+        })).JsonAsync(HttpStatusCode.OK);
+        await (await client.DeleteAsync($"/api/activities/{toDelete.GetProperty("id").GetGuid()}")).JsonAsync(HttpStatusCode.NoContent);
+        var (eventId, version) = await EventToActivityFlowTests.PlanAsync(client, [projectId]);
+        await (await client.PostAsJsonAsync($"/api/events/{eventId}/held", EventToActivityFlowTests.Attendance(20, 17, version))).JsonAsync(HttpStatusCode.OK);
+
+        foreach (var period in new[] { "", "&from=2015-01-01&to=2015-12-31", "&from=2016-01-01" })
+        {
+            var expectedCount = period == "" ? 5 : period.Contains("2016") ? 1 : 4;
+            var expected = await Eventually.Get(async () =>
+                await FromProjectsAsync(client, projectId, period) is { } f && f.Activities == expectedCount ? f : null, "Projects' log to settle");
+            var actual = await Eventually.Get(async () =>
+                await FromReportsAsync(client, projectId, period) is { } f && f.ToString() == expected.ToString() ? f : null,
+                $"Reports' figures for '{period}' to equal Projects' {expected}");
+            Assert.Equal(expected.ToString(), actual.ToString());
+        }
+    }
+}
