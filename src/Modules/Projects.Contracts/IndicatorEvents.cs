@@ -99,3 +99,32 @@ public sealed record IndicatorMeasured(
     AgeBand? AgeBand,
     string? Country,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Published when an indicator is created or its definition changes (same
+/// <paramref name="IndicatorId"/>: replace), so read models keep baselines and targets current
+/// between measurements.
+/// </summary>
+/// <param name="IndicatorId">The indicator.</param>
+/// <param name="ProjectId">The project whose results framework holds it.</param>
+/// <param name="ObjectiveId">The objective it measures.</param>
+/// <param name="Code">Its short reference, e.g. "1.1".</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Unit">What it counts, e.g. "people", "%".</param>
+/// <param name="Direction">Whether higher or lower is better.</param>
+/// <param name="Aggregation">How periods add up.</param>
+/// <param name="Baseline">The value at the start.</param>
+/// <param name="Target">The value aimed for.</param>
+/// <param name="OccurredAt">When it was defined or changed.</param>
+public sealed record IndicatorDefined(
+    Guid IndicatorId,
+    Guid ProjectId,
+    Guid ObjectiveId,
+    string Code,
+    string Name,
+    string Unit,
+    IndicatorDirection Direction,
+    IndicatorAggregation Aggregation,
+    decimal Baseline,
+    decimal Target,
+    DateTimeOffset OccurredAt);

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using FluentValidation;
 using MassTransit;
@@ -35,6 +36,8 @@ public static class ReportsModule
         bus.AddConsumer<ActivityLoggedConsumer>();
         bus.AddConsumer<ActivityUpdatedConsumer>();
         bus.AddConsumer<ActivityDeletedConsumer>();
+        bus.AddConsumer<IndicatorDefinedConsumer>();
+        bus.AddConsumer<IndicatorMeasuredConsumer>();
         return bus;
     }
 }

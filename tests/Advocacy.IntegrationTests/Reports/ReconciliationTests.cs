@@ -93,4 +93,52 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
             Assert.Equal(expected.ToString(), actual.ToString());
         }
     }
+
+    [Fact]
+    public async Task Reports_indicator_table_equals_the_results_framework_computed_by_Projects_and_follows_a_target_change()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var projectId = await Api.CreateProjectAsync(client, "GOLONDRINA", "2010-01-01", level: "international");
+        var objective = await (await client.PostAsJsonAsync($"/api/projects/{projectId}/objectives",
+            new { code = "O1", title = "Students and teachers know how to prevent child sexual abuse" })).JsonAsync(HttpStatusCode.Created);
+        async Task<JsonElement> Indicator(string code, string aggregation, decimal target) =>
+            await (await client.PostAsJsonAsync($"/api/projects/{projectId}/indicators", new
+            {
+                objectiveId = objective.GetProperty("id").GetGuid(), code, name = $"Indicator {code}", unit = "people",
+                direction = "increase", aggregation, baseline = 0, target, frequency = "annual",
+            })).JsonAsync(HttpStatusCode.Created);
+        var reached = await Indicator("1.1", "cumulative", 2000);
+        var schools = await Indicator("1.2", "latest", 10);
+        async Task Measure(JsonElement indicator, string start, string end, decimal value, string? audience = null) =>
+            await (await client.PostAsJsonAsync($"/api/projects/{projectId}/indicators/{indicator.GetProperty("id").GetGuid()}/measurements",
+                new { periodStart = start, periodEnd = end, value, audience })).JsonAsync(HttpStatusCode.Created);
+        await Measure(reached, "2011-01-01", "2011-12-31", 2100, "children");
+        await Measure(reached, "2011-01-01", "2011-12-31", 380, "professionals");
+        await Measure(reached, "2012-01-01", "2012-12-31", 120);
+        await Measure(schools, "2011-01-01", "2011-12-31", 6);
+        await Measure(schools, "2012-01-01", "2012-12-31", 9);
+        await (await client.PutAsJsonAsync($"/api/projects/{projectId}/indicators/{reached.GetProperty("id").GetGuid()}", new
+        {
+            code = "1.1", name = "Indicator 1.1", unit = "people", direction = "increase", aggregation = "cumulative",
+            baseline = 100, target = 3000, frequency = "annual", version = reached.GetProperty("version").GetUInt32(),
+        })).JsonAsync(HttpStatusCode.OK);
+
+        var framework = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{projectId}/results-framework");
+        var expected = string.Join("; ", framework.GetProperty("objectives")[0].GetProperty("indicators").EnumerateArray().Select(i =>
+            $"{i.GetProperty("code").GetString()} {i.GetProperty("baseline").GetDecimal():0.####} {i.GetProperty("target").GetDecimal():0.####} "
+            + $"{i.GetProperty("actual").GetDecimal():0.####} {i.GetProperty("progress").GetDecimal():0.####}"));
+        Assert.Equal("1.1 100 3000 2600 0.8621; 1.2 0 10 9 0.9", expected);
+
+        await Eventually.Get(async () =>
+        {
+            var response = await client.GetAsync($"/api/reports/projects/{projectId}/indicators");
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            var table = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var actual = string.Join("; ", table.EnumerateArray().Select(i =>
+                $"{i.GetProperty("code").GetString()} {i.GetProperty("baseline").GetDecimal():0.####} {i.GetProperty("target").GetDecimal():0.####} "
+                + $"{(i.GetProperty("actual").ValueKind == JsonValueKind.Null ? "-" : i.GetProperty("actual").GetDecimal().ToString("0.####"))} "
+                + $"{(i.GetProperty("progress").ValueKind == JsonValueKind.Null ? "-" : i.GetProperty("progress").GetDecimal().ToString("0.####"))}"));
+            return actual == expected ? actual : null;
+        }, $"Reports' indicator table to equal Projects' results framework: {expected}");
+    }
 }

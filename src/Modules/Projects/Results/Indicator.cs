@@ -41,4 +41,7 @@ internal sealed class Indicator
 
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
     public uint Version { get; private set; }
+
+    public IndicatorDefined ToDefinedEvent(DateTimeOffset occurredAt) =>
+        new(Id, ProjectId, ObjectiveId, Code, Name, Unit, Direction, Aggregation, Baseline, Target, occurredAt);
 }

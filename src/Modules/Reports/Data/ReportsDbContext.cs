@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -14,6 +15,10 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     public DbSet<ActivityFact> ActivityFacts => Set<ActivityFact>();
 
     public DbSet<ReachFact> ReachFacts => Set<ReachFact>();
+
+    public DbSet<IndicatorFact> IndicatorFacts => Set<IndicatorFact>();
+
+    public DbSet<MeasurementFact> MeasurementFacts => Set<MeasurementFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,6 +50,30 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             reach.HasKey(r => new { r.ActivityId, r.Audience, r.Gender });
             reach.Property(r => r.Audience).HasConversion<string>().HasMaxLength(20);
             reach.Property(r => r.Gender).HasMaxLength(10);
+        });
+        modelBuilder.Entity<IndicatorFact>(indicator =>
+        {
+            indicator.HasKey(i => i.IndicatorId);
+            indicator.Property(i => i.IndicatorId).ValueGeneratedNever();
+            indicator.HasIndex(i => i.ProjectId);
+            indicator.Property(i => i.Code).HasMaxLength(20);
+            indicator.Property(i => i.Name).HasMaxLength(500);
+            indicator.Property(i => i.Unit).HasMaxLength(50);
+            indicator.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
+            indicator.Property(i => i.Aggregation).HasConversion<string>().HasMaxLength(20);
+            indicator.Property(i => i.Baseline).HasPrecision(18, 4);
+            indicator.Property(i => i.Target).HasPrecision(18, 4);
+        });
+        modelBuilder.Entity<MeasurementFact>(measurement =>
+        {
+            measurement.HasKey(m => m.MeasurementId);
+            measurement.Property(m => m.MeasurementId).ValueGeneratedNever();
+            measurement.HasIndex(m => new { m.ProjectId, m.IndicatorId });
+            measurement.Property(m => m.Value).HasPrecision(18, 4);
+            measurement.Property(m => m.Audience).HasConversion<string>().HasMaxLength(20);
+            measurement.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
+            measurement.Property(m => m.AgeBand).HasConversion<string>().HasMaxLength(20);
+            measurement.Property(m => m.Country).HasMaxLength(2);
         });
     }
 }

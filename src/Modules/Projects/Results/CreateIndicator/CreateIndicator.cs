@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
@@ -62,6 +63,7 @@ internal sealed class CreateIndicatorEndpoint : ICarterModule
         };
         IndicatorInputValidator.Apply(request, indicator);
         db.Indicators.Add(indicator);
+        db.AddIntegrationEvent(indicator.ToDefinedEvent(indicator.CreatedAt));
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/projects/{projectId}/indicators/{indicator.Id}", IndicatorResponse.From(indicator));

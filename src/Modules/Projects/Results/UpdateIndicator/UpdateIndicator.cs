@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
@@ -44,7 +45,8 @@ internal sealed class UpdateIndicatorEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Ok<IndicatorResponse>> Handle(
-        Guid projectId, Guid indicatorId, UpdateIndicatorRequest request, ProjectsDbContext db, CancellationToken cancellationToken)
+        Guid projectId, Guid indicatorId, UpdateIndicatorRequest request, ProjectsDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var indicator = await ResultsApi.FindIndicatorAsync(db, projectId, indicatorId, cancellationToken);
         var code = ResultsApi.NormalizeCode(request.Code);
@@ -53,6 +55,7 @@ internal sealed class UpdateIndicatorEndpoint : ICarterModule
         // The version the editor read: if the row has moved on since, SaveChanges throws and the answer is 409.
         db.Entry(indicator).Property(i => i.Version).OriginalValue = request.Version!.Value;
         IndicatorInputValidator.Apply(request, indicator);
+        db.AddIntegrationEvent(indicator.ToDefinedEvent(clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Ok(IndicatorResponse.From(indicator));
