@@ -30,6 +30,7 @@ public static class EventsModule
     {
         bus.AddConsumer<ProjectCreatedConsumer>();
         bus.AddConsumer<ProjectUpdatedConsumer>();
+        bus.AddConsumer<Messaging.ReplayForReportsConsumer>();
         return bus;
     }
 }

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Projects.Activities.FromOtherModules;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Messaging;
 using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,7 @@ public static class ProjectsModule
         bus.AddConsumer<EventWithdrawnConsumer>();
         bus.AddConsumer<CoalitionMeetingAttendedConsumer>();
         bus.AddConsumer<StatementSignedConsumer>();
+        bus.AddConsumer<ReplayForReportsConsumer>();
         return bus;
     }
 }

@@ -141,4 +141,39 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
             return actual == expected ? actual : null;
         }, $"Reports' indicator table to equal Projects' results framework: {expected}");
     }
+
+    [Fact]
+    public async Task The_read_model_rebuilt_from_scratch_by_replay_has_the_same_figures()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var admin = await app.ClientAsync(Roles.Admin);
+        var projectId = await EventToActivityFlowTests.ProjectKnownToEventsAsync(app, client, "HOTEL-CODE");
+        var logged = await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new
+        {
+            type = "training", date = "2015-09-08", title = "Training", country = "BE",
+            reach = new[] { new { audience = "professionals", count = 12 } },
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new
+        {
+            type = "media", date = "2015-10-18", title = "Interview", country = "BE", reach = new[] { new { audience = "generalPublic", count = 900 } },
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await client.DeleteAsync($"/api/activities/{logged.GetProperty("id").GetGuid()}")).JsonAsync(HttpStatusCode.NoContent);
+        var (eventId, version) = await EventToActivityFlowTests.PlanAsync(client, [projectId]);
+        await (await client.PostAsJsonAsync($"/api/events/{eventId}/held", EventToActivityFlowTests.Attendance(20, 17, version))).JsonAsync(HttpStatusCode.OK);
+        var expected = await Eventually.Get(async () =>
+            await FromProjectsAsync(client, projectId, "") is { Activities: 2 } f
+            && await FromReportsAsync(client, projectId, "") is { } r && r.ToString() == f.ToString() ? f : null, "Reports to catch up");
+
+        await (await client.PostAsync("/api/reports/rebuild", null)).JsonAsync(HttpStatusCode.Forbidden);
+        var started = await (await admin.PostAsync("/api/reports/rebuild", null)).JsonAsync(HttpStatusCode.Accepted);
+        var rebuildAt = started.GetProperty("requestedAt").GetDateTimeOffset();
+
+        // Every event Projects ever published (Reports reads them all) has been applied again since the rebuild began.
+        var published = await app.ScalarAsync<long>("SELECT count(*) FROM projects.outbox_messages");
+        await Eventually.Get(async () =>
+            await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE handled_at >= $1", rebuildAt) == published ? "" : null,
+            $"Reports to apply all {published} of Projects' events again");
+        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE handled_at < $1", rebuildAt));
+        Assert.Equal(expected.ToString(), (await FromReportsAsync(client, projectId, ""))!.ToString());
+    }
 }
