@@ -91,6 +91,8 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
                 await FromReportsAsync(client, projectId, period) is { } f && f.ToString() == expected.ToString() ? f : null,
                 $"Reports' figures for '{period}' to equal Projects' {expected}");
             Assert.Equal(expected.ToString(), actual.ToString());
+            var figures = await client.GetFromJsonAsync<JsonElement>($"/api/reports/projects/{projectId}/figures?{period.TrimStart('&')}");
+            Assert.Equal(period.Contains("2016") ? 0 : 1, figures.GetProperty("eventsHeld").GetInt32());
         }
     }
 

@@ -13,6 +13,8 @@ internal sealed record ProjectFigures(
     DateOnly? To,
     int Activities,
     Dictionary<string, int> ActivitiesByType,
+    int EventsHeld,
+    int CoalitionActivities,
     int Reach,
     Dictionary<string, int> ReachByAudience,
     Dictionary<string, int> ReachByGender,
@@ -25,7 +27,7 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
             .MapGet("{projectId:guid}/figures", Handle)
             .WithName("GetProjectFigures")
             .RequireAuthorization(Policies.Read)
-            .WithSummary("Activities by type and reach by audience, gender and country for a project and period (dates inclusive).")
+            .WithSummary("Activities by type, events held, coalition work, and reach by audience, gender and country, for a project and period (dates inclusive).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Results<Ok<ProjectFigures>, ValidationProblem>> Handle(
@@ -44,6 +46,8 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
         if (from is not null) facts = facts.Where(f => f.Date >= from);
         if (to is not null) facts = facts.Where(f => f.Date <= to);
         var byType = await facts.GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var eventsHeld = await facts.Where(f => f.EventId != null).Select(f => f.EventId).Distinct().CountAsync(cancellationToken);
+        var coalitionActivities = await facts.CountAsync(f => f.CoalitionId != null, cancellationToken);
         var reach = facts.SelectMany(f => f.Reach, (f, r) => new { f.Country, r.Audience, r.Gender, r.Count });
         var byAudience = await reach.GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
         var byGender = await reach.GroupBy(r => r.Gender).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
@@ -54,6 +58,8 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
             projectId, from, to,
             byType.Sum(t => t.Count),
             byType.ToDictionary(t => Camel(t.Key.ToString()), t => t.Count),
+            eventsHeld,
+            coalitionActivities,
             byAudience.Sum(r => r.Sum),
             byAudience.ToDictionary(r => Camel(r.Key.ToString()), r => r.Sum),
             byGender.ToDictionary(r => Camel(r.Key), r => r.Sum),
