@@ -56,6 +56,9 @@ internal sealed class FollowUp
     /// <summary>When it was done; null while it is open.</summary>
     public DateOnly? DoneOn { get; set; }
 
+    /// <summary>When it was last edited; every edit writes the row, so a stale version is always caught.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 }

@@ -248,6 +248,10 @@ namespace Advocacy.Modules.Coalitions.Data.Migrations
                         .HasColumnType("character varying(450)")
                         .HasColumnName("owner_user_id");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()

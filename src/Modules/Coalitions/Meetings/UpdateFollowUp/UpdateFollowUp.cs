@@ -35,6 +35,7 @@ internal sealed class UpdateFollowUpEndpoint : ICarterModule
 
         db.Entry(followUp).Property(f => f.Version).OriginalValue = request.Version!.Value;
         FollowUpRequestValidator.Apply(request, followUp, clock.Today());
+        followUp.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FollowUpResponse.From(followUp));
     }

@@ -177,6 +177,7 @@ namespace Advocacy.Modules.Coalitions.Data.Migrations
                     owner_user_id = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     due_date = table.Column<DateOnly>(type: "date", nullable: false),
                     done_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>

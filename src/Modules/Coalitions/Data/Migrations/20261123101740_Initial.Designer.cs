@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Coalitions.Data.Migrations
 {
     [DbContext(typeof(CoalitionsDbContext))]
-    [Migration("20261123094659_Initial")]
+    [Migration("20261123101740_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -250,6 +250,10 @@ namespace Advocacy.Modules.Coalitions.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("owner_user_id");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
