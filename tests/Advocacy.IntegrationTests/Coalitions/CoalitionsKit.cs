@@ -67,12 +67,27 @@ internal sealed class CoalitionsKit(AdvocacyApp app)
     public static List<Guid> Guids(JsonElement array) => array.EnumerateArray().Select(e => e.GetGuid()).ToList();
 
     /// <summary>400 with <paramref name="field"/> among the errors (or, for a value JSON cannot bind, a plain 400).</summary>
-    public static async Task AssertBadRequestNamingAsync(HttpResponseMessage response, string field)
+    private static async Task AssertBadRequestNamingAsync(HttpResponseMessage response, string field)
     {
         var problem = await response.JsonAsync(HttpStatusCode.BadRequest);
         if (problem.TryGetProperty("errors", out _))
         {
             Assert.Contains(field, problem.ErrorFields());
         }
+    }
+
+    /// <summary>
+    /// Posts <paramref name="body"/> with <paramref name="field"/> set to a bad value: 400 naming
+    /// <paramref name="expectedField"/>, and not a row more in the coalitions schema, outbox included.
+    /// </summary>
+    public async Task AssertRejectedAndNothingWrittenAsync(
+        HttpClient client, string url, JsonObject body, string field, JsonNode? value, string expectedField)
+    {
+        var before = await RowsAsync();
+        body[field] = value;
+
+        await AssertBadRequestNamingAsync(await client.PostAsJsonAsync(url, body), expectedField);
+
+        Assert.Equal(before, await RowsAsync());
     }
 }

@@ -157,12 +157,8 @@ public sealed class MeetingTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, 
     {
         var client = await app.ClientAsync(Roles.Staff);
         var coalitionId = await CoalitionsKit.RegisterAsync(client);
-        var body = Meeting("2015-10-13");
-        body[field] = value;
 
-        await CoalitionsKit.AssertBadRequestNamingAsync(await client.PostAsJsonAsync($"/api/coalitions/{coalitionId}/meetings", body), expectedField);
-
-        Assert.Equal(1L, await _kit.RowsAsync());
+        await _kit.AssertRejectedAndNothingWrittenAsync(client, $"/api/coalitions/{coalitionId}/meetings", Meeting("2015-10-13"), field, value, expectedField);
     }
 
     [Fact]
