@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Coalitions.Data;
+using Advocacy.Modules.Coalitions.KnownProjects;
 using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,11 @@ public static class CoalitionsModule
         return builder;
     }
 
-    /// <summary>Registers the module's message consumers on the bus (none yet).</summary>
-    public static IBusRegistrationConfigurator AddCoalitionsConsumers(this IBusRegistrationConfigurator bus) => bus;
+    /// <summary>Registers the consumers that keep the module's copy of the projects it may link to.</summary>
+    public static IBusRegistrationConfigurator AddCoalitionsConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<KnownProjectCreatedConsumer>();
+        bus.AddConsumer<KnownProjectUpdatedConsumer>();
+        return bus;
+    }
 }

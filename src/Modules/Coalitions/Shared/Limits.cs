@@ -1,0 +1,67 @@
+using FluentValidation;
+
+namespace Advocacy.Modules.Coalitions.Shared;
+
+/// <summary>The limits every write of the module applies.</summary>
+internal static class Limits
+{
+    /// <summary>Names and titles: coalitions, organisations, statements.</summary>
+    public const int Name = 300;
+
+    /// <summary>Free text: descriptions, agendas, follow-up actions.</summary>
+    public const int Text = 4000;
+
+    public const int Url = 500;
+
+    /// <summary>The host's user ids.</summary>
+    public const int UserId = 450;
+
+    /// <summary>Projects, attendees or follow-ups on one record.</summary>
+    public const int PerRecord = 50;
+
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    /// <summary>Today, by the UTC calendar.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Optional text as stored: null when blank, else trimmed.</summary>
+    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>Rules several of the module's requests share.</summary>
+internal static class SharedRules
+{
+    public static IRuleBuilderOptions<T, DateOnly?> WithinDateRange<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.InclusiveBetween(Limits.EarliestDate, Limits.LatestDate)
+            .WithMessage($"The date must be between {Limits.EarliestDate:yyyy-MM-dd} and {Limits.LatestDate:yyyy-MM-dd}.");
+
+    /// <summary>Linked projects: at most <see cref="Limits.PerRecord"/>, each once. Whether they exist is checked against the known projects.</summary>
+    public static IRuleBuilderOptions<T, List<Guid>?> LinkedProjects<T>(this IRuleBuilder<T, List<Guid>?> rule) =>
+        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage($"At most {Limits.PerRecord} projects.")
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("A project is linked twice.");
+
+    /// <summary>User ids: at most <see cref="Limits.PerRecord"/>, each once and not blank. Whether they exist is asked of the user directory.</summary>
+    public static IRuleBuilderOptions<T, List<string>?> UserIds<T>(this IRuleBuilder<T, List<string>?> rule) =>
+        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage($"At most {Limits.PerRecord} people.")
+            .Must(ids => ids is null || ids.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= Limits.UserId))
+            .WithMessage("A user id is blank or too long.")
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("A person is listed twice.");
+
+    /// <summary>An absolute http or https address.</summary>
+    public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Limits.Url)
+            .Must(w => w is null || (Uri.TryCreate(w.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            .WithMessage("Website must be an absolute http or https address.");
+
+    /// <summary>Per-field errors of a paged list's query over a period, for the endpoint to add its own to.</summary>
+    public static Dictionary<string, string[]> ListErrors(int page, int pageSize, DateOnly? from, DateOnly? to)
+    {
+        var errors = Advocacy.BuildingBlocks.Http.Paging.Errors(page, pageSize) ?? [];
+        if (from is not null && to is not null && to < from)
+        {
+            errors["to"] = ["'to' must not be before 'from'."];
+        }
+        return errors;
+    }
+}
