@@ -128,6 +128,7 @@ public static partial class ProjectsDemoData
                 PeriodEnd = new(2011, 12, 31), Value = value, Audience = audience, Country = "CO", RecordedBy = SeedUser, RecordedAt = now,
             };
             db.Indicators.Add(indicator);
+            db.AddIntegrationEvent(indicator.ToDefinedEvent(now));
             db.Measurements.Add(measurement);
             db.AddIntegrationEvent(measurement.ToEvent(indicator, now));
             ids.Add(indicator.Id);

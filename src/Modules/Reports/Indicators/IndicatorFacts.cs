@@ -40,7 +40,7 @@ internal sealed class IndicatorDefinedConsumer(ReportsDbContext db) : InboxConsu
 {
     protected override async Task Handle(IndicatorDefined message, CancellationToken cancellationToken)
     {
-        var fact = await IndicatorFactsWriter.NewerOrNullAsync(Db, message.IndicatorId, message.OccurredAt, cancellationToken);
+        var fact = await IndicatorFactsWriter.NewerOrNullAsync(Db, message.IndicatorId, message.OccurredAt, winsTies: true, cancellationToken);
         if (fact is null)
         {
             return;
@@ -56,7 +56,7 @@ internal sealed class IndicatorMeasuredConsumer(ReportsDbContext db) : InboxCons
     protected override async Task Handle(IndicatorMeasured m, CancellationToken cancellationToken)
     {
         // The definition it carries fills in an indicator Reports has not heard defined (older data).
-        if (await IndicatorFactsWriter.NewerOrNullAsync(Db, m.IndicatorId, m.OccurredAt, cancellationToken) is { } indicator)
+        if (await IndicatorFactsWriter.NewerOrNullAsync(Db, m.IndicatorId, m.OccurredAt, winsTies: false, cancellationToken) is { } indicator)
         {
             (indicator.ProjectId, indicator.ObjectiveId, indicator.Name, indicator.Unit) = (m.ProjectId, m.ObjectiveId, m.IndicatorName, m.Unit);
             (indicator.Direction, indicator.Aggregation, indicator.Baseline, indicator.Target) = (m.Direction, m.Aggregation, m.Baseline, m.Target);
@@ -81,8 +81,12 @@ internal sealed class IndicatorMeasuredConsumer(ReportsDbContext db) : InboxCons
 
 internal static class IndicatorFactsWriter
 {
-    /// <summary>The indicator's fact to update when <paramref name="occurredAt"/> is newer than it (created if missing), else null.</summary>
-    public static async Task<IndicatorFact?> NewerOrNullAsync(ReportsDbContext db, Guid indicatorId, DateTimeOffset occurredAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indicator's fact to update when <paramref name="occurredAt"/> is newer than it (created if
+    /// missing), else null. A definition wins a tie with a measurement recorded at the same instant.
+    /// </summary>
+    public static async Task<IndicatorFact?> NewerOrNullAsync(
+        ReportsDbContext db, Guid indicatorId, DateTimeOffset occurredAt, bool winsTies, CancellationToken cancellationToken)
     {
         var fact = await db.IndicatorFacts.FindAsync([indicatorId], cancellationToken);
         if (fact is null)
@@ -90,6 +94,7 @@ internal static class IndicatorFactsWriter
             fact = new IndicatorFact { IndicatorId = indicatorId, UpdatedAt = DateTimeOffset.MinValue };
             db.IndicatorFacts.Add(fact);
         }
-        return fact.UpdatedAt >= occurredAt ? null : fact;
+        var newer = winsTies ? occurredAt >= fact.UpdatedAt : occurredAt > fact.UpdatedAt;
+        return newer ? fact : null;
     }
 }

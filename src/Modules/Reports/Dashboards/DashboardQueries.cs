@@ -1,0 +1,77 @@
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.Data;
+
+namespace Advocacy.Modules.Reports.Dashboards;
+
+/// <summary>Top-line figures of a dashboard.</summary>
+internal sealed record TopLine(int Activities, int Reach, int EventsHeld, int CoalitionActivities);
+
+/// <summary>One month of a time series ("2015-09").</summary>
+internal sealed record MonthFigures(string Month, int Activities, int Reach);
+
+/// <summary>The aggregates dashboards share, over Reports' activity facts only.</summary>
+internal static class DashboardQueries
+{
+    /// <summary>Live (not deleted) activity facts, optionally of one project, in a period (dates inclusive).</summary>
+    public static IQueryable<ActivityFact> Facts(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    {
+        var facts = db.ActivityFacts.AsNoTracking().Where(f => !f.Deleted);
+        if (projectId is not null) facts = facts.Where(f => f.ProjectId == projectId);
+        if (from is not null) facts = facts.Where(f => f.Date >= from);
+        if (to is not null) facts = facts.Where(f => f.Date <= to);
+        return facts;
+    }
+
+    public static async Task<TopLine> TopLineAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    {
+        var totals = await facts.GroupBy(_ => 1).Select(g => new
+        {
+            Activities = g.Count(),
+            Reach = g.Sum(f => f.TotalReach),
+            Coalition = g.Count(f => f.CoalitionId != null),
+        }).SingleOrDefaultAsync(cancellationToken);
+        var eventsHeld = await facts.Where(f => f.EventId != null).Select(f => f.EventId).Distinct().CountAsync(cancellationToken);
+        return new TopLine(totals?.Activities ?? 0, totals?.Reach ?? 0, eventsHeld, totals?.Coalition ?? 0);
+    }
+
+    /// <summary>Activities and reach per month, months without activity included between the first and the last.</summary>
+    public static async Task<List<MonthFigures>> MonthlyAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    {
+        var months = await facts.GroupBy(f => new { f.Date.Year, f.Date.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Activities = g.Count(), Reach = g.Sum(f => f.TotalReach) })
+            .ToListAsync(cancellationToken);
+        if (months.Count == 0)
+        {
+            return [];
+        }
+        var byMonth = months.ToDictionary(m => new DateOnly(m.Year, m.Month, 1));
+        var series = new List<MonthFigures>();
+        for (var month = byMonth.Keys.Min(); month <= byMonth.Keys.Max(); month = month.AddMonths(1))
+        {
+            series.Add(byMonth.TryGetValue(month, out var m)
+                ? new MonthFigures($"{month:yyyy-MM}", m.Activities, m.Reach)
+                : new MonthFigures($"{month:yyyy-MM}", 0, 0));
+        }
+        return series;
+    }
+
+    public static async Task<Dictionary<string, int>> ActivitiesByTypeAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken) =>
+        (await facts.GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(t => Camel(t.Key.ToString()), t => t.Count);
+
+    public static async Task<Dictionary<string, int>> ReachByAudienceAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken) =>
+        (await facts.SelectMany(f => f.Reach).GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken))
+            .ToDictionary(r => Camel(r.Key.ToString()), r => r.Sum);
+
+    public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>The period's errors, or null when it is fine.</summary>
+    public static Dictionary<string, string[]>? PeriodErrors(DateOnly? from, DateOnly? to) =>
+        from is not null && to is not null && to < from
+            ? new Dictionary<string, string[]> { ["to"] = ["'to' must not be before 'from'."] }
+            : null;
+}
+
+/// <summary>A level's or a country's share of the organisation's work.</summary>
+internal sealed record Breakdown(string Key, int Projects, int Activities, int Reach);

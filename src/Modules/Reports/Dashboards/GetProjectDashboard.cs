@@ -1,0 +1,43 @@
+using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
+using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Indicators;
+using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Advocacy.Modules.Reports.Dashboards;
+
+internal sealed record ProjectDashboard(
+    Guid ProjectId, string Code, string Name, DateOnly? From, DateOnly? To, TopLine TopLine, List<MonthFigures> Monthly,
+    Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience, List<IndicatorFigures> Indicators);
+
+/// <summary>One page per project for managers: top-line figures, activity over time, reach, indicator progress.</summary>
+internal sealed class GetProjectDashboardEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/reports/dashboards").WithTags("Reports")
+            .MapGet("projects/{projectId:guid}", Handle)
+            .WithName("GetProjectDashboard")
+            .RequireAuthorization(Policies.Read)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    internal static async Task<Results<Ok<ProjectDashboard>, ValidationProblem>> Handle(
+        Guid projectId, ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+    {
+        if (DashboardQueries.PeriodErrors(from, to) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var project = await db.ProjectSummaries.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken)
+            ?? throw new NotFoundException("Project", projectId);
+        var facts = DashboardQueries.Facts(db, projectId, from, to);
+        var indicators = (await GetProjectIndicatorsEndpoint.Handle(projectId, db, cancellationToken, from, to)).Value!;
+        return TypedResults.Ok(new ProjectDashboard(
+            projectId, project.Code, project.Name, from, to,
+            await DashboardQueries.TopLineAsync(facts, cancellationToken),
+            await DashboardQueries.MonthlyAsync(facts, cancellationToken),
+            await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
+            await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
+            indicators));
+    }
+}
