@@ -61,7 +61,7 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
 
         // The same message id again, with a body that would change the read model if it were applied.
         var bus = app.Services.GetRequiredService<IBus>();
-        using var probe = ConsumedProbe.For(bus, messageId);
+        using var probe = ConsumedProbe.For(bus, messageId, "Reports");
         await bus.Publish(
             new ProjectCreated(Details(created.Id, "MARIO", "Renamed by a duplicate", ProjectLevel.National), DateTimeOffset.UtcNow),
             context => context.MessageId = messageId);
@@ -83,7 +83,7 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
 
         var bus = app.Services.GetRequiredService<IBus>();
         var messageId = NewId.NextGuid();
-        using var probe = ConsumedProbe.For(bus, messageId);
+        using var probe = ConsumedProbe.For(bus, messageId, "Reports");
         await bus.Publish(
             new ProjectCreated(Details(created.Id, "GOLONDRINA", "Golondrina (Colombia)", ProjectLevel.International), DateTimeOffset.UtcNow),
             context => context.MessageId = messageId);

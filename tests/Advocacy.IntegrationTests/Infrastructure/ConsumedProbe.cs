@@ -3,22 +3,30 @@ using MassTransit;
 namespace Advocacy.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Completes when the bus has finished consuming a given message id, using MassTransit's own consume
-/// observer: a test knows a redelivery was handled without sleeping.
+/// Completes when a module's consumer has finished consuming a given message id, using MassTransit's
+/// own consume observer: a test knows a redelivery was handled without sleeping. Several modules may
+/// consume the same message; the module is recognised by its receive endpoint's name, which carries
+/// the consumer's namespace ("advocacy-modules-reports-...").
 /// </summary>
 public sealed class ConsumedProbe : IConsumeObserver, IDisposable
 {
     private readonly Guid _messageId;
+    private readonly string _module;
     private readonly TaskCompletionSource _consumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConnectHandle _handle;
 
-    private ConsumedProbe(IBus bus, Guid messageId)
+    private ConsumedProbe(IBus bus, Guid messageId, string module)
     {
         _messageId = messageId;
+        _module = $"advocacy-modules-{module.ToLowerInvariant()}-";
         _handle = bus.ConnectConsumeObserver(this);
     }
 
-    public static ConsumedProbe For(IBus bus, Guid messageId) => new(bus, messageId);
+    /// <param name="module">The consuming module, e.g. "Reports".</param>
+    public static ConsumedProbe For(IBus bus, Guid messageId, string module) => new(bus, messageId, module);
+
+    private bool IsAwaited<T>(ConsumeContext<T> context) where T : class =>
+        context.MessageId == _messageId && context.ReceiveContext.InputAddress.AbsolutePath.Contains(_module, StringComparison.Ordinal);
 
     public Task WaitAsync() => _consumed.Task.WaitAsync(Eventually.DefaultTimeout);
 
@@ -26,7 +34,7 @@ public sealed class ConsumedProbe : IConsumeObserver, IDisposable
 
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class
     {
-        if (context.MessageId == _messageId)
+        if (IsAwaited(context))
         {
             _consumed.TrySetResult();
         }
@@ -35,7 +43,7 @@ public sealed class ConsumedProbe : IConsumeObserver, IDisposable
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
     {
-        if (context.MessageId == _messageId)
+        if (IsAwaited(context))
         {
             _consumed.TrySetException(exception);
         }

@@ -34,7 +34,7 @@ public sealed class ActivitiesFromOtherModulesTests(AdvocacyApp app) : IClassFix
     {
         var bus = app.Services.GetRequiredService<IBus>();
         var id = messageId ?? NewId.NextGuid();
-        using var probe = ConsumedProbe.For(bus, id);
+        using var probe = ConsumedProbe.For(bus, id, "Projects");
         await bus.Publish(message, context => context.MessageId = id);
         await probe.WaitAsync();
     }

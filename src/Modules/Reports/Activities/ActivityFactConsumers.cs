@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
@@ -20,6 +21,7 @@ internal sealed class ActivityDeletedConsumer(ReportsDbContext db) : InboxConsum
 {
     protected override async Task Handle(ActivityDeleted message, CancellationToken cancellationToken)
     {
+        await Db.LockForTransactionAsync($"activity-fact:{message.ActivityId}", cancellationToken);
         var fact = await Db.ActivityFacts.FindAsync([message.ActivityId], cancellationToken);
         if (fact is null)
         {
@@ -42,6 +44,7 @@ internal static class ActivityFacts
     /// <summary>Applies an activity's state unless the fact already reflects that state or a newer one.</summary>
     public static async Task ApplyAsync(ReportsDbContext db, ActivityDetails activity, bool deleted, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        await db.LockForTransactionAsync($"activity-fact:{activity.ActivityId}", cancellationToken);
         var fact = await db.ActivityFacts.Include(f => f.Reach).SingleOrDefaultAsync(f => f.ActivityId == activity.ActivityId, cancellationToken);
         if (fact is not null && fact.UpdatedAt >= occurredAt)
         {

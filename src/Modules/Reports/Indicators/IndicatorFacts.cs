@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
@@ -88,6 +89,7 @@ internal static class IndicatorFactsWriter
     public static async Task<IndicatorFact?> NewerOrNullAsync(
         ReportsDbContext db, Guid indicatorId, DateTimeOffset occurredAt, bool winsTies, CancellationToken cancellationToken)
     {
+        await db.LockForTransactionAsync($"indicator-fact:{indicatorId}", cancellationToken);
         var fact = await db.IndicatorFacts.FindAsync([indicatorId], cancellationToken);
         if (fact is null)
         {

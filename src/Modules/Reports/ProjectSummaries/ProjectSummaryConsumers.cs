@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
@@ -23,6 +24,7 @@ internal static class ProjectSummaryWriter
     /// <summary>Creates or updates the summary; an update may arrive before the creation it follows.</summary>
     public static async Task Apply(ReportsDbContext db, ProjectDetails project, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        await db.LockForTransactionAsync($"project-summary:{project.ProjectId}", cancellationToken);
         var summary = await db.ProjectSummaries.FindAsync([project.ProjectId], cancellationToken);
         if (summary is null)
         {

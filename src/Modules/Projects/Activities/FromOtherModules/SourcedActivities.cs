@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
@@ -21,6 +22,7 @@ internal static class SourcedActivities
         ProjectsDbContext db, ActivitySource source, string sourceKey, DateTimeOffset occurredAt,
         IReadOnlyCollection<Guid> projectIds, SourcedActivity state, CancellationToken cancellationToken)
     {
+        await db.LockForTransactionAsync(sourceKey, cancellationToken);
         var existing = await db.Activities.Where(a => a.SourceKey == sourceKey).ToListAsync(cancellationToken);
         // Already at this state or a newer one: a re-published or late message changes nothing.
         if (existing.Any(a => a.SourceUpdatedAt >= occurredAt))
@@ -66,6 +68,7 @@ internal static class SourcedActivities
     public static async Task WithdrawAsync(
         ProjectsDbContext db, ActivitySource source, string sourceKey, DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
+        await db.LockForTransactionAsync(sourceKey, cancellationToken);
         var existing = await db.Activities.Where(a => a.SourceKey == sourceKey).ToListAsync(cancellationToken);
         if (existing.Any(a => a.SourceUpdatedAt >= occurredAt))
         {
