@@ -4,6 +4,7 @@ using Advocacy.Host.Identity;
 using Advocacy.Modules.Coalitions;
 using Advocacy.Modules.Events;
 using Advocacy.Modules.Projects;
+using Advocacy.Modules.Reports;
 using Microsoft.AspNetCore.Identity;
 
 namespace Advocacy.Host.Startup;
@@ -46,6 +47,7 @@ internal sealed class DatabaseStartup(IServiceProvider services, IConfiguration 
             await services.SeedProjectsDemoDataAsync(cancellationToken);
             await services.SeedCoalitionsDemoDataAsync(cancellationToken);
             await services.SeedEventsDemoDataAsync(cancellationToken);
+            await services.SeedReportsDemoDataAsync(cancellationToken);
             logger.LogInformation("Demo data loaded");
         }
     }

@@ -35,6 +35,7 @@ public static class ProjectsModule
         bus.AddConsumer<EventWithdrawnConsumer>();
         bus.AddConsumer<CoalitionMeetingAttendedConsumer>();
         bus.AddConsumer<StatementSignedConsumer>();
+        bus.AddConsumer<PublicationPublishedConsumer>();
         bus.AddConsumer<ReplayForReportsConsumer>();
         return bus;
     }

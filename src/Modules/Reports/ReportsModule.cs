@@ -12,7 +12,8 @@ namespace Advocacy.Modules.Reports;
 
 /// <summary>
 /// The Reports module: dashboards and donor reports, built only from other modules' integration
-/// events into its own read model. Owns the <c>reports</c> schema.
+/// events into its own read model; and the organisation's publications and their recommendations,
+/// source data Reports owns (published as PublicationPublished). Owns the <c>reports</c> schema.
 /// </summary>
 public static class ReportsModule
 {

@@ -150,6 +150,12 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
         var client = await app.ClientAsync(Roles.Staff);
         var admin = await app.ClientAsync(Roles.Admin);
         var projectId = await EventToActivityFlowTests.ProjectKnownToEventsAsync(app, client, "HOTEL-CODE");
+        // Reports' own source data: a publication with a recommendation and its status history.
+        var publication = await Publications.PublicationsKit.CreateAsync(client, Publications.PublicationsKit.Draft());
+        var recommendation = await (await client.PostAsJsonAsync($"/api/publications/{publication.GetProperty("id").GetGuid()}/recommendations",
+            new { text = "Appoint guardians without delay", addressedTo = "government" })).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync($"/api/recommendations/{recommendation.GetProperty("id").GetGuid()}/status",
+            new { status = "acknowledged", changedOn = "2019-01-10", version = recommendation.GetProperty("version").GetUInt32() })).JsonAsync(HttpStatusCode.OK);
         var logged = await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new
         {
             type = "training", date = "2015-09-08", title = "Training", country = "BE",
@@ -177,5 +183,10 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
             $"Reports to apply all {published} of Projects' events again");
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE handled_at < $1", rebuildAt));
         Assert.Equal(expected.ToString(), (await FromReportsAsync(client, projectId, ""))!.ToString());
+
+        // Publications and recommendations are Reports' own data, not read model: the rebuild left them alone.
+        var kept = await (await client.GetAsync($"/api/publications/{publication.GetProperty("id").GetGuid()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("acknowledged", kept.GetProperty("recommendations")[0].GetProperty("status").GetString());
+        Assert.Equal(1, kept.GetProperty("recommendations")[0].GetProperty("history").GetArrayLength());
     }
 }

@@ -16,6 +16,9 @@ internal enum ActivitySource
 
     /// <summary>Recorded from a joint statement we signed (Coalitions module).</summary>
     Statement,
+
+    /// <summary>Recorded from a publication the organisation published (Reports module).</summary>
+    Publication,
 }
 
 /// <summary>

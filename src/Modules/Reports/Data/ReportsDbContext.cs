@@ -3,6 +3,7 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
+using Advocacy.Modules.Reports.Publications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -19,6 +20,19 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     public DbSet<IndicatorFact> IndicatorFacts => Set<IndicatorFact>();
 
     public DbSet<MeasurementFact> MeasurementFacts => Set<MeasurementFact>();
+
+    public DbSet<Publication> Publications => Set<Publication>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationStatusChange> RecommendationStatusChanges => Set<RecommendationStatusChange>();
+
+    /// <summary>
+    /// The read model (built from other modules' events, emptied by a rebuild). Publications and
+    /// recommendations are Reports' own source data and are not among them.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> ReadModelTypes =
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,6 +88,40 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             measurement.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
             measurement.Property(m => m.AgeBand).HasConversion<string>().HasMaxLength(20);
             measurement.Property(m => m.Country).HasMaxLength(2);
+        });
+        modelBuilder.Entity<Publication>(publication =>
+        {
+            publication.HasKey(p => p.Id);
+            publication.Property(p => p.Id).ValueGeneratedNever();
+            publication.Property(p => p.Title).HasMaxLength(PublicationLimits.Title);
+            publication.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
+            publication.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            publication.Property(p => p.Description).HasMaxLength(PublicationLimits.Text);
+            publication.Property(p => p.Link).HasMaxLength(PublicationLimits.Url);
+            publication.Property(p => p.CreatedBy).HasMaxLength(450);
+            publication.Property(p => p.Version).IsRowVersion();
+            publication.HasIndex(p => p.PublishedOn);
+        });
+        modelBuilder.Entity<Recommendation>(recommendation =>
+        {
+            recommendation.HasKey(r => r.Id);
+            recommendation.Property(r => r.Id).ValueGeneratedNever();
+            recommendation.Property(r => r.Text).HasMaxLength(PublicationLimits.Text);
+            recommendation.Property(r => r.AddressedTo).HasConversion<string>().HasMaxLength(30);
+            recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            recommendation.Property(r => r.Version).IsRowVersion();
+            recommendation.HasOne<Publication>().WithMany().HasForeignKey(r => r.PublicationId).OnDelete(DeleteBehavior.Cascade);
+            recommendation.HasMany(r => r.History).WithOne().HasForeignKey(h => h.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+            recommendation.HasIndex(r => new { r.Status, r.AddressedTo });
+        });
+        modelBuilder.Entity<RecommendationStatusChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.Evidence).HasMaxLength(PublicationLimits.Text);
+            change.Property(c => c.ChangedBy).HasMaxLength(450);
         });
     }
 }

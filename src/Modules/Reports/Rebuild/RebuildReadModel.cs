@@ -26,9 +26,10 @@ internal sealed class RebuildReadModelEndpoint : ICarterModule
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Every table of the model but the outbox (the read model and the inbox), in one statement.
-        var tables = db.Model.GetEntityTypes()
-            .Where(t => t.ClrType != typeof(OutboxMessage) && !t.IsOwned())
+        // The read model and the inbox, in one statement; not the outbox, nor Reports' own source data
+        // (publications and recommendations), which no other module could replay.
+        var tables = ReportsDbContext.ReadModelTypes
+            .Select(type => db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model."))
             .Select(t => $"\"{t.GetSchema()}\".\"{t.GetTableName()}\"")
             .Distinct();
         var truncate = $"TRUNCATE {string.Join(", ", tables)}";

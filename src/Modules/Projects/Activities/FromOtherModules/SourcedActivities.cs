@@ -8,10 +8,10 @@ namespace Advocacy.Modules.Projects.Activities.FromOtherModules;
 /// <summary>What an activity recorded from another module's message says, for one project.</summary>
 internal sealed record SourcedActivity(
     ActivityType Type, DateOnly Date, string Title, string? Notes, string? Place, string? Country,
-    IReadOnlyList<ReachCount> Reach, Guid? EventId = null, Guid? CoalitionId = null);
+    IReadOnlyList<ReachCount> Reach, Guid? EventId = null, Guid? CoalitionId = null, Guid? ReportId = null);
 
 /// <summary>
-/// Keeps the activities recorded from one source (an event, a meeting, a statement) in step with the
+/// Keeps the activities recorded from one source (an event, a meeting, a statement, a publication) in step with the
 /// source's latest state: one activity per linked project, updated in place when the source changes,
 /// withdrawn (soft-deleted) when a project is unlinked or the source withdrawn. Messages carry the
 /// whole state, so applying one twice, or an older one after a newer, changes nothing.
@@ -99,6 +99,7 @@ internal static class SourcedActivities
         activity.Reach = state.Reach.Select(r => new ActivityReach { Audience = r.Audience, Gender = r.Gender, Count = r.Count }).ToList();
         activity.EventId = state.EventId;
         activity.CoalitionId = state.CoalitionId;
+        activity.ReportId = state.ReportId;
     }
 
     private static string LoggedByName(ActivitySource source) => source switch
@@ -106,6 +107,7 @@ internal static class SourcedActivities
         ActivitySource.Event => "Events (event marked held)",
         ActivitySource.CoalitionMeeting => "Coalitions (meeting attended)",
         ActivitySource.Statement => "Coalitions (statement signed)",
+        ActivitySource.Publication => "Reports (publication published)",
         _ => source.ToString(),
     };
 }

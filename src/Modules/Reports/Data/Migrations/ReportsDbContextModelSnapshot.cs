@@ -356,6 +356,187 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     b.ToTable("project_summaries", "reports");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.PrimitiveCollection<List<Guid>>("ProjectIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("project_ids");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_publications");
+
+                    b.HasIndex("PublishedOn")
+                        .HasDatabaseName("ix_publications_published_on");
+
+                    b.ToTable("publications", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressedTo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("addressed_to");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PublicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("publication_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
+
+                    b.HasIndex("PublicationId")
+                        .HasDatabaseName("ix_recommendations_publication_id");
+
+                    b.HasIndex("Status", "AddressedTo")
+                        .HasDatabaseName("ix_recommendations_status_addressed_to");
+
+                    b.ToTable("recommendations", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.RecommendationStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_on");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recommendation_status_changes");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_recommendation_status_changes_recommendation_id");
+
+                    b.ToTable("recommendation_status_changes", "reports");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>
                 {
                     b.HasOne("Advocacy.Modules.Reports.Activities.ActivityFact", null)
@@ -366,9 +547,34 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasConstraintName("fk_reach_facts_activity_facts_activity_id");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Recommendation", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Reports.Publications.Publication", null)
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_publications_publication_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.RecommendationStatusChange", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Reports.Publications.Recommendation", null)
+                        .WithMany("History")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendation_status_changes_recommendations_recommendatio");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityFact", b =>
                 {
                     b.Navigation("Reach");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Recommendation", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
