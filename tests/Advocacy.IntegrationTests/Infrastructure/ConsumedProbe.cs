@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Advocacy.IntegrationTests.Infrastructure;
 
@@ -29,6 +30,16 @@ public sealed class ConsumedProbe : IConsumeObserver, IDisposable
         context.MessageId == _messageId && context.ReceiveContext.InputAddress.AbsolutePath.Contains(_module, StringComparison.Ordinal);
 
     public Task WaitAsync() => _consumed.Task.WaitAsync(Eventually.DefaultTimeout);
+
+    /// <summary>Publishes as an outbox would (with the given message id) and waits until <paramref name="module"/> has consumed it.</summary>
+    public static async Task PublishAndWaitAsync<T>(IServiceProvider services, T message, string module, Guid? messageId = null) where T : class
+    {
+        var bus = services.GetRequiredService<IBus>();
+        var id = messageId ?? NewId.NextGuid();
+        using var probe = For(bus, id, module);
+        await bus.Publish(message, context => context.MessageId = id);
+        await probe.WaitAsync();
+    }
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 

@@ -30,14 +30,8 @@ public sealed class ActivitiesFromOtherModulesTests(AdvocacyApp app) : IClassFix
         [new ReachCount(Audience.Professionals, Gender.Female, professionals - 20), new ReachCount(Audience.Professionals, Gender.Male, 20)]);
 
     /// <summary>Publishes as an outbox would (the given message id) and waits until the bus has consumed it.</summary>
-    private async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
-    {
-        var bus = app.Services.GetRequiredService<IBus>();
-        var id = messageId ?? NewId.NextGuid();
-        using var probe = ConsumedProbe.For(bus, id, "Projects");
-        await bus.Publish(message, context => context.MessageId = id);
-        await probe.WaitAsync();
-    }
+    private Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        ConsumedProbe.PublishAndWaitAsync(app.Services, message, "Projects", messageId);
 
     private async Task<List<JsonElement>> ActivitiesAsync(HttpClient client, Guid projectId) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/activities?projectId={projectId}")).GetProperty("items").EnumerateArray().ToList();

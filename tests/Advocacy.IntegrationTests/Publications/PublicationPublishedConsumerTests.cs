@@ -23,14 +23,8 @@ public sealed class PublicationPublishedConsumerTests(AdvocacyApp app) : IClassF
     private static PublicationPublished Gmr(Guid id, IReadOnlyList<Guid> projects, DateTimeOffset occurredAt, string title = "Global Monitoring Report: Belgium") =>
         new(id, title, PublicationType.MonitoringReport, new DateOnly(2014, 11, 20), ["en", "fr"], "https://ecpat.be/gmr", projects, occurredAt);
 
-    private async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
-    {
-        var bus = app.Services.GetRequiredService<IBus>();
-        var id = messageId ?? NewId.NextGuid();
-        using var probe = ConsumedProbe.For(bus, id, "Projects");
-        await bus.Publish(message, context => context.MessageId = id);
-        await probe.WaitAsync();
-    }
+    private Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        ConsumedProbe.PublishAndWaitAsync(app.Services, message, "Projects", messageId);
 
     private async Task<List<JsonElement>> ActivitiesAsync(HttpClient client, Guid projectId) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/activities?projectId={projectId}")).GetProperty("items").EnumerateArray().ToList();
