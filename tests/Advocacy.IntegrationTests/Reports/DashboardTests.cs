@@ -35,6 +35,11 @@ public sealed class DashboardTests(DemoApp app) : IClassFixture<DemoApp>
             .Select(l => $"{l.GetProperty("key").GetString()} {l.GetProperty("projects").GetInt32()} {l.GetProperty("activities").GetInt32()} {l.GetProperty("reach").GetInt32()}");
         Assert.Equal(["national 1 3 37", "european 3 6 4077", "international 3 6 2591"], levels.ToArray());
         Assert.Equal("BE", dashboard.GetProperty("byCountry")[0].GetProperty("key").GetString());
+        // The ReACT report's 2 recommendations and the Global Monitoring Report's 4 priority actions, all open, newest first.
+        var recommendations = dashboard.GetProperty("recommendations");
+        Assert.Equal(6, recommendations.GetProperty("byStatus").GetProperty("open").GetInt32());
+        Assert.Equal(6, recommendations.GetProperty("open").GetArrayLength());
+        Assert.Equal("Better support, better protection", recommendations.GetProperty("open")[0].GetProperty("publicationTitle").GetString());
         Assert.Equal(8, dashboard.GetProperty("byCountry")[0].GetProperty("activities").GetInt32());
     }
 
@@ -66,5 +71,41 @@ public sealed class DashboardTests(DemoApp app) : IClassFixture<DemoApp>
 
         await (await client.GetAsync("/api/reports/dashboards/organisation?from=2016-01-01&to=2015-01-01")).JsonAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync($"/api/reports/dashboards/projects/{Guid.NewGuid()}")).JsonAsync(HttpStatusCode.NotFound);
+    }
+}
+
+/// <summary>A project's dashboard lists the recommendations of the publications linked to it, and only those.</summary>
+public sealed class ProjectDashboardRecommendationTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_project_dashboard_counts_the_recommendations_of_its_own_published_publications()
+    {
+        var client = await app.ClientAsync(Roles.Staff);
+        var react = await Publications.PublicationsKit.ProjectKnownToReportsAsync(app, client, "REACT");
+        var mario = await Publications.PublicationsKit.ProjectKnownToReportsAsync(app, client, "MARIO");
+        async Task Publish(string title, Guid project, params string[] recommendations)
+        {
+            var draft = await Publications.PublicationsKit.CreateAsync(client, Publications.PublicationsKit.Draft(title, projectIds: [project]));
+            foreach (var text in recommendations)
+            {
+                await (await client.PostAsJsonAsync($"/api/publications/{draft.GetProperty("id").GetGuid()}/recommendations",
+                    new { text, addressedTo = "professionals" })).JsonAsync(HttpStatusCode.Created);
+            }
+            var read = await client.GetFromJsonAsync<JsonElement>($"/api/publications/{draft.GetProperty("id").GetGuid()}");
+            await Publications.PublicationsKit.PublishAsync(client, read);
+        }
+        await Publish("Better support, better protection", react, "Train guardians to identify child victims", "Inform children of their rights");
+        await Publish("Children on the move", mario, "Protect children in reception centres");
+
+        var dashboard = await client.GetFromJsonAsync<JsonElement>($"/api/reports/dashboards/projects/{react}");
+
+        var recommendations = dashboard.GetProperty("recommendations");
+        Assert.Equal(2, recommendations.GetProperty("byStatus").GetProperty("open").GetInt32());
+        Assert.All(recommendations.GetProperty("open").EnumerateArray(),
+            r => Assert.Equal("Better support, better protection", r.GetProperty("publicationTitle").GetString()));
     }
 }

@@ -1,6 +1,6 @@
-using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Publications;
 
 namespace Advocacy.Modules.Reports.Dashboards;
 
@@ -10,7 +10,14 @@ internal sealed record TopLine(int Activities, int Reach, int EventsHeld, int Co
 /// <summary>One month of a time series ("2015-09").</summary>
 internal sealed record MonthFigures(string Month, int Activities, int Reach);
 
-/// <summary>The aggregates dashboards share, over Reports' activity facts only.</summary>
+/// <summary>A recommendation still awaiting implementation (open, acknowledged or in progress).</summary>
+internal sealed record OpenRecommendation(
+    Guid Id, Guid PublicationId, string PublicationTitle, DateOnly? PublishedOn, string Text, string AddressedTo, string Status);
+
+/// <summary>Recommendations of published publications: how many by status, and the latest still open.</summary>
+internal sealed record RecommendationsSummary(Dictionary<string, int> ByStatus, List<OpenRecommendation> Open);
+
+/// <summary>The aggregates dashboards share, over Reports' activity facts and its own publications.</summary>
 internal static class DashboardQueries
 {
     /// <summary>Live (not deleted) activity facts, optionally of one project, in a period (dates inclusive).</summary>
@@ -63,6 +70,30 @@ internal static class DashboardQueries
     public static async Task<Dictionary<string, int>> ReachByAudienceAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken) =>
         (await facts.SelectMany(f => f.Reach).GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken))
             .ToDictionary(r => Camel(r.Key.ToString()), r => r.Sum);
+
+    /// <summary>The recommendations of published publications, of one project's when given (its linked publications).</summary>
+    public static async Task<RecommendationsSummary> RecommendationsAsync(ReportsDbContext db, Guid? projectId, CancellationToken cancellationToken)
+    {
+        var publications = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Published);
+        if (projectId is not null) publications = publications.Where(p => p.ProjectIds.Contains(projectId.Value));
+        var recommendations = db.Recommendations.AsNoTracking()
+            .Join(publications, r => r.PublicationId, p => p.Id, (r, p) => new { Recommendation = r, Publication = p });
+        var byStatus = await recommendations.GroupBy(x => x.Recommendation.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var open = await recommendations
+            .Where(x => x.Recommendation.Status != RecommendationStatus.Implemented && x.Recommendation.Status != RecommendationStatus.Rejected)
+            .OrderByDescending(x => x.Publication.PublishedOn).ThenBy(x => x.Recommendation.CreatedAt)
+            .Take(OpenShown)
+            .Select(x => new { x.Recommendation.Id, x.Publication, x.Recommendation.Text, x.Recommendation.AddressedTo, x.Recommendation.Status })
+            .ToListAsync(cancellationToken);
+        return new RecommendationsSummary(
+            byStatus.ToDictionary(s => Camel(s.Key.ToString()), s => s.Count),
+            open.Select(r => new OpenRecommendation(r.Id, r.Publication.Id, r.Publication.Title, r.Publication.PublishedOn, r.Text,
+                Camel(r.AddressedTo.ToString()), Camel(r.Status.ToString()))).ToList());
+    }
+
+    /// <summary>How many open recommendations a dashboard lists; the rest are a click away (GET /api/recommendations).</summary>
+    public const int OpenShown = 10;
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

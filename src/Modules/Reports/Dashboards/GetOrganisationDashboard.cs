@@ -8,7 +8,7 @@ namespace Advocacy.Modules.Reports.Dashboards;
 internal sealed record OrganisationDashboard(
     DateOnly? From, DateOnly? To, int Projects, TopLine TopLine, List<MonthFigures> Monthly,
     Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience,
-    List<Breakdown> ByLevel, List<Breakdown> ByCountry);
+    List<Breakdown> ByLevel, List<Breakdown> ByCountry, RecommendationsSummary Recommendations);
 
 /// <summary>The organisation's page: its work over time, by project level and by country.</summary>
 internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
@@ -45,6 +45,7 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
             byLevel.OrderBy(l => l.Key).Select(l => new Breakdown(DashboardQueries.Camel(l.Key.ToString()), l.Projects, l.Activities, l.Reach)).ToList(),
             byCountry.OrderByDescending(c => c.Activities).ThenBy(c => c.Key)
-                .Select(c => new Breakdown(c.Key ?? "unknown", c.Projects, c.Activities, c.Reach)).ToList()));
+                .Select(c => new Breakdown(c.Key ?? "unknown", c.Projects, c.Activities, c.Reach)).ToList(),
+            await DashboardQueries.RecommendationsAsync(db, projectId: null, cancellationToken)));
     }
 }

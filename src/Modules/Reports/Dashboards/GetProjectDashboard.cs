@@ -9,7 +9,8 @@ namespace Advocacy.Modules.Reports.Dashboards;
 
 internal sealed record ProjectDashboard(
     Guid ProjectId, string Code, string Name, DateOnly? From, DateOnly? To, TopLine TopLine, List<MonthFigures> Monthly,
-    Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience, List<IndicatorFigures> Indicators);
+    Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience, List<IndicatorFigures> Indicators,
+    RecommendationsSummary Recommendations);
 
 /// <summary>One page per project for managers: top-line figures, activity over time, reach, indicator progress.</summary>
 internal sealed class GetProjectDashboardEndpoint : ICarterModule
@@ -38,6 +39,7 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
             await DashboardQueries.MonthlyAsync(facts, cancellationToken),
             await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
             await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
-            indicators));
+            indicators,
+            await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken)));
     }
 }
