@@ -94,11 +94,8 @@ internal sealed class OutboxDispatcher<TContext>(
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var schema = db.Model.GetDefaultSchema() ?? "public";
-        // The schema comes from the module's model, never from input.
-        var reopen = $$"""UPDATE "{{schema}}".outbox_messages SET dispatched_at = NULL WHERE dispatched_at > {0}""";
-        var count = await db.Database.ExecuteSqlRawAsync(reopen, [clock.GetUtcNow() - window], cancellationToken);
+        var count = await OutboxReplay.ReopenAsync(
+            scope.ServiceProvider.GetRequiredService<TContext>(), clock.GetUtcNow() - window, cancellationToken);
         if (count > 0)
         {
             logger.LogInformation("Publishing again {Count} {Context} events dispatched in the last {Window} before this start",
