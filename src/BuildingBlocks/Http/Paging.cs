@@ -26,6 +26,23 @@ public static class Paging
         return errors.Count == 0 ? null : errors;
     }
 
+    /// <summary>Per-field errors of a paged list's query over a period (dates inclusive); empty when all is fine.</summary>
+    public static Dictionary<string, string[]> ListErrors(int page, int pageSize, DateOnly? from = null, DateOnly? to = null)
+    {
+        var errors = Errors(page, pageSize) ?? [];
+        foreach (var (field, messages) in PeriodErrors(from, to) ?? [])
+        {
+            errors[field] = messages;
+        }
+        return errors;
+    }
+
+    /// <summary>An error for a period that runs backwards, or null.</summary>
+    public static Dictionary<string, string[]>? PeriodErrors(DateOnly? from, DateOnly? to) =>
+        from is not null && to is not null && to < from
+            ? new Dictionary<string, string[]> { ["to"] = ["'to' must not be before 'from'."] }
+            : null;
+
     /// <summary>A LIKE pattern matching <paramref name="search"/> anywhere, with its wildcards escaped.</summary>
     public static string ContainsPattern(string search) =>
         $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";

@@ -54,14 +54,4 @@ internal static class SharedRules
             .Must(w => w is null || (Uri.TryCreate(w.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("Website must be an absolute http or https address.");
 
-    /// <summary>Per-field errors of a paged list's query over a period, for the endpoint to add its own to.</summary>
-    public static Dictionary<string, string[]> ListErrors(int page, int pageSize, DateOnly? from, DateOnly? to)
-    {
-        var errors = Advocacy.BuildingBlocks.Http.Paging.Errors(page, pageSize) ?? [];
-        if (from is not null && to is not null && to < from)
-        {
-            errors["to"] = ["'to' must not be before 'from'."];
-        }
-        return errors;
-    }
 }

@@ -97,11 +97,6 @@ internal static class DashboardQueries
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
-    /// <summary>The period's errors, or null when it is fine.</summary>
-    public static Dictionary<string, string[]>? PeriodErrors(DateOnly? from, DateOnly? to) =>
-        from is not null && to is not null && to < from
-            ? new Dictionary<string, string[]> { ["to"] = ["'to' must not be before 'from'."] }
-            : null;
 }
 
 /// <summary>A level's or a country's share of the organisation's work.</summary>

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.Modules.Reports.Data;
 using Carter;
@@ -22,7 +23,7 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
     internal static async Task<Results<Ok<OrganisationDashboard>, ValidationProblem>> Handle(
         ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
-        if (DashboardQueries.PeriodErrors(from, to) is { } errors)
+        if (Paging.PeriodErrors(from, to) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -25,7 +25,7 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
     internal static async Task<Results<Ok<ProjectDashboard>, ValidationProblem>> Handle(
         Guid projectId, ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
-        if (DashboardQueries.PeriodErrors(from, to) is { } errors)
+        if (Paging.PeriodErrors(from, to) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }

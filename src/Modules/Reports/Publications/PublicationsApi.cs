@@ -26,16 +26,6 @@ internal static class PublicationLimits
     /// <summary>Optional text as stored: null when blank, else trimmed.</summary>
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>Per-field errors of a paged list's query over a period.</summary>
-    public static Dictionary<string, string[]> ListErrors(int page, int pageSize, DateOnly? from = null, DateOnly? to = null)
-    {
-        var errors = Paging.Errors(page, pageSize) ?? [];
-        if (from is not null && to is not null && to < from)
-        {
-            errors["to"] = ["'to' must not be before 'from'."];
-        }
-        return errors;
-    }
 }
 
 internal static class PublicationsApi

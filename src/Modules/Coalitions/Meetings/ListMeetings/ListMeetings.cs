@@ -27,7 +27,7 @@ internal sealed class ListMeetingsEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = SharedRules.ListErrors(page, pageSize, from, to);
+        var errors = Paging.ListErrors(page, pageSize, from, to);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

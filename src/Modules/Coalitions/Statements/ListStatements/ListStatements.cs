@@ -26,7 +26,7 @@ internal sealed class ListStatementsEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = SharedRules.ListErrors(page, pageSize, from, to);
+        var errors = Paging.ListErrors(page, pageSize, from, to);
         var statementKind = QueryEnum.Parse<StatementKind>(kind, "kind", errors);
         if (errors.Count > 0)
         {

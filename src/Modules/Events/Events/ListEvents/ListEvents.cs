@@ -32,16 +32,12 @@ internal sealed class ListEventsEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = Paging.Errors(page, pageSize) ?? [];
+        var errors = Paging.ListErrors(page, pageSize, from, to);
         var eventStatus = QueryEnum.Parse<EventStatus>(status, "status", errors);
         var eventKind = QueryEnum.Parse<EventKind>(kind, "kind", errors);
         if (!Sorts.Contains(sort))
         {
             errors["sort"] = [$"Sort by one of: {string.Join(", ", Sorts)}."];
-        }
-        if (from is not null && to is not null && to < from)
-        {
-            errors["to"] = ["'to' must not be before 'from'."];
         }
         if (errors.Count > 0)
         {

@@ -38,15 +38,11 @@ internal sealed class ListActivitiesEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = Paging.Errors(page, pageSize) ?? [];
+        var errors = Paging.ListErrors(page, pageSize, from, to);
         var activityType = QueryEnum.Parse<ActivityType>(type, "type", errors);
         if (!Sorts.Contains(sort))
         {
             errors["sort"] = [$"Sort by one of: {string.Join(", ", Sorts)}."];
-        }
-        if (from is not null && to is not null && to < from)
-        {
-            errors["to"] = ["'to' must not be before 'from'."];
         }
         if (errors.Count > 0)
         {

@@ -29,7 +29,7 @@ internal sealed class ListPublicationsEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = PublicationLimits.ListErrors(page, pageSize, from, to);
+        var errors = Paging.ListErrors(page, pageSize, from, to);
         var publicationType = QueryEnum.Parse<PublicationType>(type, "type", errors);
         var publicationStatus = QueryEnum.Parse<PublicationStatus>(status, "status", errors);
         if (errors.Count > 0)

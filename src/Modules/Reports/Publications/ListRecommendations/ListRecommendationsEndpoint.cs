@@ -33,7 +33,7 @@ internal sealed class ListRecommendationsEndpoint : ICarterModule
         int page = 1,
         int pageSize = Paging.DefaultPageSize)
     {
-        var errors = PublicationLimits.ListErrors(page, pageSize);
+        var errors = Paging.ListErrors(page, pageSize);
         var recommendationStatus = QueryEnum.Parse<RecommendationStatus>(status, "status", errors);
         var addressee = QueryEnum.Parse<RecommendationAddressee>(addressedTo, "addressedTo", errors);
         if (errors.Count > 0)
