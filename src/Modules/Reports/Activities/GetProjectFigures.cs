@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.Modules.Reports.Dashboards;
 using Advocacy.Modules.Reports.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,36 +34,30 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
     internal static async Task<Results<Ok<ProjectFigures>, ValidationProblem>> Handle(
         Guid projectId, ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
-        if (from is not null && to is not null && to < from)
+        if (Paging.PeriodErrors(from, to) is { } errors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["'to' must not be before 'from'."] });
+            return TypedResults.ValidationProblem(errors);
         }
         if (!await db.ProjectSummaries.AnyAsync(p => p.ProjectId == projectId, cancellationToken))
         {
             throw new NotFoundException("Project", projectId);
         }
 
-        var facts = db.ActivityFacts.AsNoTracking().Where(f => f.ProjectId == projectId && !f.Deleted);
-        if (from is not null) facts = facts.Where(f => f.Date >= from);
-        if (to is not null) facts = facts.Where(f => f.Date <= to);
-        var byType = await facts.GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var eventsHeld = await facts.Where(f => f.EventId != null).Select(f => f.EventId).Distinct().CountAsync(cancellationToken);
-        var coalitionActivities = await facts.CountAsync(f => f.CoalitionId != null, cancellationToken);
-        var reach = facts.SelectMany(f => f.Reach, (f, r) => new { f.Country, r.Audience, r.Gender, r.Count });
-        var byAudience = await reach.GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
+        var facts = DashboardQueries.Facts(db, projectId, from, to);
+        var topLine = await DashboardQueries.TopLineAsync(facts, cancellationToken);
+        var reach = facts.SelectMany(f => f.Reach, (f, r) => new { f.Country, r.Gender, r.Count });
         var byGender = await reach.GroupBy(r => r.Gender).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
         var byCountry = await reach.GroupBy(r => r.Country).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
 
-        static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
         return TypedResults.Ok(new ProjectFigures(
             projectId, from, to,
-            byType.Sum(t => t.Count),
-            byType.ToDictionary(t => Camel(t.Key.ToString()), t => t.Count),
-            eventsHeld,
-            coalitionActivities,
-            byAudience.Sum(r => r.Sum),
-            byAudience.ToDictionary(r => Camel(r.Key.ToString()), r => r.Sum),
-            byGender.ToDictionary(r => Camel(r.Key), r => r.Sum),
+            topLine.Activities,
+            await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
+            topLine.EventsHeld,
+            topLine.CoalitionActivities,
+            topLine.Reach,
+            await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
+            byGender.ToDictionary(r => DashboardQueries.Camel(r.Key), r => r.Sum),
             byCountry.ToDictionary(r => r.Key ?? "unknown", r => r.Sum)));
     }
 }
