@@ -42,3 +42,45 @@ public sealed record HeldEventUpdated(HeldEventDetails Event, DateTimeOffset Occ
 /// <param name="EventId">The event's id.</param>
 /// <param name="OccurredAt">When it was cancelled.</param>
 public sealed record EventWithdrawn(Guid EventId, DateTimeOffset OccurredAt);
+
+/// <summary>Where an event stands, as other modules see it.</summary>
+public enum ScheduledEventStatus
+{
+    /// <summary>Planned: it has not taken place yet.</summary>
+    Planned,
+
+    /// <summary>Held: it took place.</summary>
+    Held,
+
+    /// <summary>Cancelled: it will not take place.</summary>
+    Cancelled,
+}
+
+/// <summary>An event's schedule as other modules need it (planned, held or cancelled), carried whole by <see cref="EventScheduleChanged"/>.</summary>
+/// <param name="EventId">The event's id.</param>
+/// <param name="Title">The event's title.</param>
+/// <param name="Kind">Training, conference, awareness day, hearing, presentation, workshop or consultation.</param>
+/// <param name="SessionDates">The days of its sessions, earliest first.</param>
+/// <param name="Place">Where, when not only online.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code of the country, when not only online.</param>
+/// <param name="Online">Whether it takes place online.</param>
+/// <param name="ProjectIds">The projects (Projects module) it is linked to.</param>
+/// <param name="Status">Planned, held or cancelled.</param>
+public sealed record ScheduledEventDetails(
+    Guid EventId,
+    string Title,
+    EventKind Kind,
+    IReadOnlyList<DateOnly> SessionDates,
+    string? Place,
+    string? Country,
+    bool Online,
+    IReadOnlyList<Guid> ProjectIds,
+    ScheduledEventStatus Status);
+
+/// <summary>
+/// Published whenever an event is planned or changes in any way (details, sessions, projects, held,
+/// cancelled); carries the whole new state. Reports shows upcoming events on dashboards from it.
+/// </summary>
+/// <param name="Event">The event as it now is.</param>
+/// <param name="OccurredAt">When it changed; a consumer ignores a state older than the one it holds.</param>
+public sealed record EventScheduleChanged(ScheduledEventDetails Event, DateTimeOffset OccurredAt);

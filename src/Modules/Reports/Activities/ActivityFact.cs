@@ -16,6 +16,10 @@ internal sealed class ActivityFact
 
     public DateOnly Date { get; set; }
 
+    public string Title { get; set; } = "";
+
+    public string? Place { get; set; }
+
     /// <summary>ISO 3166-1 alpha-2 code, when known.</summary>
     public string? Country { get; set; }
 

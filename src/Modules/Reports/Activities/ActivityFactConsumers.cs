@@ -58,6 +58,8 @@ internal static class ActivityFacts
         fact.ProjectId = activity.ProjectId;
         fact.Type = activity.Type;
         fact.Date = activity.Date;
+        fact.Title = activity.Title;
+        fact.Place = activity.Place;
         fact.Country = activity.Country;
         fact.EventId = activity.EventId;
         fact.CoalitionId = activity.CoalitionId;

@@ -1,6 +1,9 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.DonorReports;
+using Advocacy.Modules.Reports.Events;
+using Advocacy.Modules.Reports.Exports;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using Advocacy.Modules.Reports.Publications;
@@ -21,6 +24,14 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<MeasurementFact> MeasurementFacts => Set<MeasurementFact>();
 
+    public DbSet<EventFact> EventFacts => Set<EventFact>();
+
+    public DbSet<DonorReport> DonorReports => Set<DonorReport>();
+
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
+    public DbSet<ExportChunk> ExportChunks => Set<ExportChunk>();
+
     public DbSet<Publication> Publications => Set<Publication>();
 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
@@ -32,7 +43,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(InboxMessage)];
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,6 +57,13 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             summary.Property(s => s.Name).HasMaxLength(200);
             summary.Property(s => s.Level).HasConversion<string>().HasMaxLength(20);
             summary.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            summary.Property(s => s.BudgetAmount).HasPrecision(18, 2);
+            summary.Property(s => s.BudgetCurrency).HasMaxLength(3);
+            summary.OwnsMany(s => s.Organisations, organisation =>
+            {
+                organisation.ToJson();
+                organisation.Property(o => o.Role).HasConversion<string>();
+            });
         });
         modelBuilder.Entity<ActivityFact>(fact =>
         {
@@ -53,6 +71,8 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             fact.Property(f => f.ActivityId).ValueGeneratedNever();
             fact.Property(f => f.Type).HasConversion<string>().HasMaxLength(40);
             fact.Property(f => f.Country).HasMaxLength(2);
+            fact.Property(f => f.Title).HasMaxLength(300);
+            fact.Property(f => f.Place).HasMaxLength(300);
             fact.HasMany(f => f.Reach).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
             // Dashboards read a project's facts by date, and the organisation's by date.
             fact.HasIndex(f => new { f.ProjectId, f.Date }).HasFilter("NOT deleted");
@@ -88,6 +108,47 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             measurement.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
             measurement.Property(m => m.AgeBand).HasConversion<string>().HasMaxLength(20);
             measurement.Property(m => m.Country).HasMaxLength(2);
+        });
+        modelBuilder.Entity<EventFact>(fact =>
+        {
+            fact.HasKey(f => f.EventId);
+            fact.Property(f => f.EventId).ValueGeneratedNever();
+            fact.Property(f => f.Title).HasMaxLength(300);
+            fact.Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
+            fact.Property(f => f.Place).HasMaxLength(300);
+            fact.Property(f => f.Country).HasMaxLength(2);
+            fact.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            fact.HasIndex(f => f.StartsOn);
+        });
+        modelBuilder.Entity<DonorReport>(report =>
+        {
+            report.HasKey(r => r.Id);
+            report.Property(r => r.Id).ValueGeneratedNever();
+            report.Property(r => r.Title).HasMaxLength(DonorReportLimits.Title);
+            report.Property(r => r.Donor).HasMaxLength(DonorReportLimits.Donor);
+            report.Property(r => r.CreatedBy).HasMaxLength(450);
+            report.Property(r => r.Version).IsRowVersion();
+            report.OwnsMany(r => r.Sections, section => section.ToJson());
+        });
+        modelBuilder.Entity<ExportJob>(job =>
+        {
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Id).ValueGeneratedNever();
+            job.Property(j => j.Format).HasConversion<string>().HasMaxLength(10);
+            job.Property(j => j.Section).HasMaxLength(30);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.FileName).HasMaxLength(300);
+            job.Property(j => j.ContentType).HasMaxLength(100);
+            job.Property(j => j.Error).HasMaxLength(2000);
+            job.Property(j => j.RequestedBy).HasMaxLength(450);
+            job.HasOne<DonorReport>().WithMany().HasForeignKey(j => j.DonorReportId).OnDelete(DeleteBehavior.Cascade);
+            // The runner picks the oldest queued job.
+            job.HasIndex(j => j.RequestedAt).HasFilter("status = 'Queued'");
+        });
+        modelBuilder.Entity<ExportChunk>(chunk =>
+        {
+            chunk.HasKey(c => new { c.JobId, c.Sequence });
+            chunk.HasOne<ExportJob>().WithMany().HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Publication>(publication =>
         {

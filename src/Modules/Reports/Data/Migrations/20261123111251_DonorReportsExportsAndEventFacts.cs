@@ -1,0 +1,219 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Advocacy.Modules.Reports.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class DonorReportsExportsAndEventFacts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<decimal>(
+                name: "budget_amount",
+                schema: "reports",
+                table: "project_summaries",
+                type: "numeric(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "budget_currency",
+                schema: "reports",
+                table: "project_summaries",
+                type: "character varying(3)",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "organisations",
+                schema: "reports",
+                table: "project_summaries",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "place",
+                schema: "reports",
+                table: "activity_facts",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "title",
+                schema: "reports",
+                table: "activity_facts",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "donor_reports",
+                schema: "reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    donor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    sections = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_donor_reports", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "event_facts",
+                schema: "reports",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    starts_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    ends_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    online = table.Column<bool>(type: "boolean", nullable: false),
+                    project_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_event_facts", x => x.event_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "export_jobs",
+                schema: "reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    donor_report_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    section = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    rows_total = table.Column<long>(type: "bigint", nullable: false),
+                    rows_done = table.Column<long>(type: "bigint", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size_bytes = table.Column<long>(type: "bigint", nullable: false),
+                    error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    requested_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_export_jobs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_export_jobs_donor_reports_donor_report_id",
+                        column: x => x.donor_report_id,
+                        principalSchema: "reports",
+                        principalTable: "donor_reports",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "export_chunks",
+                schema: "reports",
+                columns: table => new
+                {
+                    job_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_export_chunks", x => new { x.job_id, x.sequence });
+                    table.ForeignKey(
+                        name: "fk_export_chunks_export_jobs_job_id",
+                        column: x => x.job_id,
+                        principalSchema: "reports",
+                        principalTable: "export_jobs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_event_facts_starts_on",
+                schema: "reports",
+                table: "event_facts",
+                column: "starts_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_export_jobs_donor_report_id",
+                schema: "reports",
+                table: "export_jobs",
+                column: "donor_report_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_export_jobs_requested_at",
+                schema: "reports",
+                table: "export_jobs",
+                column: "requested_at",
+                filter: "status = 'Queued'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "event_facts",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
+                name: "export_chunks",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
+                name: "export_jobs",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
+                name: "donor_reports",
+                schema: "reports");
+
+            migrationBuilder.DropColumn(
+                name: "budget_amount",
+                schema: "reports",
+                table: "project_summaries");
+
+            migrationBuilder.DropColumn(
+                name: "budget_currency",
+                schema: "reports",
+                table: "project_summaries");
+
+            migrationBuilder.DropColumn(
+                name: "organisations",
+                schema: "reports",
+                table: "project_summaries");
+
+            migrationBuilder.DropColumn(
+                name: "place",
+                schema: "reports",
+                table: "activity_facts");
+
+            migrationBuilder.DropColumn(
+                name: "title",
+                schema: "reports",
+                table: "activity_facts");
+        }
+    }
+}
