@@ -9,7 +9,7 @@ namespace Advocacy.Modules.Reports.Indicators;
 
 /// <summary>An indicator's baseline, target, actual and progress, from Reports' read model.</summary>
 internal sealed record IndicatorFigures(
-    Guid IndicatorId, string? Code, string Name, string Unit, IndicatorDirection Direction, IndicatorAggregation Aggregation,
+    Guid IndicatorId, Guid ProjectId, string? Code, string Name, string Unit, IndicatorDirection Direction, IndicatorAggregation Aggregation,
     decimal Baseline, decimal Target, decimal? Actual, decimal? Progress);
 
 internal sealed class GetProjectIndicatorsEndpoint : ICarterModule
@@ -29,9 +29,19 @@ internal sealed class GetProjectIndicatorsEndpoint : ICarterModule
         {
             throw new NotFoundException("Project", projectId);
         }
-        var indicators = await db.IndicatorFacts.AsNoTracking().Where(i => i.ProjectId == projectId)
-            .OrderBy(i => i.Code).ThenBy(i => i.Name).ToListAsync(cancellationToken);
-        var measurements = db.MeasurementFacts.AsNoTracking().Where(m => m.ProjectId == projectId);
+        return TypedResults.Ok(await IndicatorTable.ForProjectsAsync(db, [projectId], from, to, cancellationToken));
+    }
+}
+
+/// <summary>The indicator table of one or more projects, as dashboards and donor reports show it.</summary>
+internal static class IndicatorTable
+{
+    public static async Task<List<IndicatorFigures>> ForProjectsAsync(
+        ReportsDbContext db, IReadOnlyCollection<Guid> projectIds, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var indicators = await db.IndicatorFacts.AsNoTracking().Where(i => projectIds.Contains(i.ProjectId))
+            .OrderBy(i => i.ProjectId).ThenBy(i => i.Code).ThenBy(i => i.Name).ToListAsync(cancellationToken);
+        var measurements = db.MeasurementFacts.AsNoTracking().Where(m => projectIds.Contains(m.ProjectId));
         if (from is not null) measurements = measurements.Where(m => m.PeriodEnd >= from);
         if (to is not null) measurements = measurements.Where(m => m.PeriodEnd <= to);
         var periods = (await measurements
@@ -40,7 +50,7 @@ internal sealed class GetProjectIndicatorsEndpoint : ICarterModule
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.IndicatorId);
 
-        return TypedResults.Ok(indicators.Select(i =>
+        return indicators.Select(i =>
         {
             var values = periods[i.IndicatorId].ToList();
             // The same rule as Projects' results framework; the reconciliation test holds them together.
@@ -50,7 +60,7 @@ internal sealed class GetProjectIndicatorsEndpoint : ICarterModule
             decimal? progress = actual is null || i.Target == i.Baseline
                 ? null
                 : Math.Round((actual.Value - i.Baseline) / (i.Target - i.Baseline), 4, MidpointRounding.AwayFromZero);
-            return new IndicatorFigures(i.IndicatorId, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, actual, progress);
-        }).ToList());
+            return new IndicatorFigures(i.IndicatorId, i.ProjectId, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, actual, progress);
+        }).ToList();
     }
 }

@@ -1,0 +1,149 @@
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.Contracts;
+using Advocacy.Modules.Reports.Dashboards;
+using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Indicators;
+using Advocacy.Modules.Reports.Publications;
+
+namespace Advocacy.Modules.Reports.DonorReports;
+
+/// <summary>A project a donor report covers, as the read model knows it.</summary>
+internal sealed record ReportProject(
+    Guid ProjectId, string Code, string Name, ProjectLevel Level, ProjectStatus Status, DateOnly StartDate, DateOnly? EndDate,
+    IReadOnlyList<string> Countries, IReadOnlyList<ReportOrganisation> Organisations, decimal? BudgetAmount, string? BudgetCurrency);
+
+/// <summary>An organisation with a role on a project.</summary>
+internal sealed record ReportOrganisation(string Name, OrganisationRole Role, string? Country);
+
+/// <summary>Activities and people reached, for one activity type.</summary>
+internal sealed record TypeFigures(ActivityType Type, int Activities, int Reach);
+
+/// <summary>People reached of one audience and gender ("Unknown" when not split by gender).</summary>
+internal sealed record ReachFigures(Audience Audience, string Gender, int People);
+
+/// <summary>Activities and people reached in one country ("" when no country was given).</summary>
+internal sealed record CountryFigures(string Country, int Activities, int Reach);
+
+/// <summary>One project's participation in a held event: the activity Projects recorded for it.</summary>
+internal sealed record EventRow(Guid EventId, Guid ActivityId, DateOnly Date, string ProjectCode, string Title, string? Place, string? Country, int Participants);
+
+/// <summary>A publication published in the period by one of the report's projects.</summary>
+internal sealed record PublicationRow(
+    Guid PublicationId, string Title, PublicationType Type, DateOnly PublishedOn, IReadOnlyList<string> Languages, string? Link,
+    int Recommendations, int RecommendationsImplemented);
+
+/// <summary>One activity, a row of the report's activity list.</summary>
+internal sealed record ActivityRow(
+    Guid ActivityId, DateOnly Date, string ProjectCode, ActivityType Type, string Title, string? Place, string? Country,
+    int Children, int Professionals, int PolicyMakers, int GeneralPublic, int TotalReach);
+
+/// <summary>
+/// Everything a donor report shows except its activity list (which can hold a million rows and is
+/// streamed from <see cref="DonorReportContent.Activities"/>): every figure comes from the read model.
+/// </summary>
+internal sealed record DonorReportContent(
+    Guid ReportId,
+    string Title,
+    DateOnly From,
+    DateOnly To,
+    string? Donor,
+    IReadOnlyList<ReportProject> Projects,
+    IReadOnlyList<NarrativeSection> Narrative,
+    TopLine Totals,
+    IReadOnlyList<MonthFigures> Monthly,
+    IReadOnlyList<TypeFigures> ActivitiesByType,
+    IReadOnlyList<ReachFigures> Reach,
+    IReadOnlyList<CountryFigures> ReachByCountry,
+    IReadOnlyList<IndicatorFigures> Indicators,
+    IReadOnlyList<EventRow> Events,
+    IReadOnlyList<PublicationRow> Publications,
+    DateTimeOffset GeneratedAt)
+{
+    public IReadOnlyList<Guid> ProjectIds => Projects.Select(p => p.ProjectId).ToList();
+
+    /// <summary>Computes a report's content from the read model.</summary>
+    public static async Task<DonorReportContent> ComputeAsync(
+        ReportsDbContext db, DonorReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var projects = await ProjectsInScopeAsync(db, report, cancellationToken);
+        var projectIds = projects.Select(p => p.ProjectId).ToList();
+        var codes = projects.ToDictionary(p => p.ProjectId, p => p.Code);
+        var facts = Facts(db, projectIds, report.From, report.To);
+
+        var byType = await facts.GroupBy(f => f.Type)
+            .Select(g => new TypeFigures(g.Key, g.Count(), g.Sum(f => f.TotalReach)))
+            .ToListAsync(cancellationToken);
+        var reach = await facts.SelectMany(f => f.Reach).GroupBy(r => new { r.Audience, r.Gender })
+            .Select(g => new ReachFigures(g.Key.Audience, g.Key.Gender, g.Sum(r => r.Count)))
+            .ToListAsync(cancellationToken);
+        var byCountry = await facts.GroupBy(f => f.Country ?? "")
+            .Select(g => new CountryFigures(g.Key, g.Count(), g.Sum(f => f.TotalReach)))
+            .ToListAsync(cancellationToken);
+        var events = await facts.Where(f => f.EventId != null).OrderBy(f => f.Date).ThenBy(f => f.ActivityId)
+            .Select(f => new { EventId = f.EventId!.Value, f.ActivityId, f.Date, f.ProjectId, f.Title, f.Place, f.Country, f.TotalReach })
+            .ToListAsync(cancellationToken);
+
+        return new DonorReportContent(
+            report.Id, report.Title, report.From, report.To, report.Donor, projects,
+            report.Sections.ToList(),
+            await DashboardQueries.TopLineAsync(facts, cancellationToken),
+            await DashboardQueries.MonthlyAsync(facts, cancellationToken),
+            byType.OrderBy(t => t.Type).ToList(),
+            reach.OrderBy(r => r.Audience).ThenBy(r => r.Gender, StringComparer.Ordinal).ToList(),
+            byCountry.OrderBy(c => c.Country, StringComparer.Ordinal).ToList(),
+            await IndicatorTable.ForProjectsAsync(db, projectIds, report.From, report.To, cancellationToken),
+            events.Select(e => new EventRow(e.EventId, e.ActivityId, e.Date, codes[e.ProjectId], e.Title, e.Place, e.Country, e.TotalReach)).ToList(),
+            await PublicationsAsync(db, projectIds, report.From, report.To, cancellationToken),
+            now);
+    }
+
+    /// <summary>The report's activities, oldest first, streamed row by row (constant memory whatever the count).</summary>
+    public IQueryable<ActivityRow> Activities(ReportsDbContext db) =>
+        Facts(db, ProjectIds.ToList(), From, To)
+            .Join(db.ProjectSummaries, f => f.ProjectId, p => p.ProjectId, (f, p) => new { Fact = f, p.Code })
+            .OrderBy(x => x.Fact.Date).ThenBy(x => x.Fact.ActivityId)
+            .Select(x => new ActivityRow(
+                x.Fact.ActivityId, x.Fact.Date, x.Code, x.Fact.Type, x.Fact.Title, x.Fact.Place, x.Fact.Country,
+                x.Fact.Reach.Where(r => r.Audience == Audience.Children).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.Professionals).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.PolicyMakers).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.GeneralPublic).Sum(r => r.Count),
+                x.Fact.TotalReach));
+
+    private static IQueryable<ActivityFact> Facts(ReportsDbContext db, List<Guid> projectIds, DateOnly from, DateOnly to) =>
+        db.ActivityFacts.AsNoTracking().Where(f => !f.Deleted && projectIds.Contains(f.ProjectId) && f.Date >= from && f.Date <= to);
+
+    /// <summary>The report's one project, or every project with the donor among its organisations (names compared ignoring case).</summary>
+    private static async Task<List<ReportProject>> ProjectsInScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken)
+    {
+        var summaries = await db.ProjectSummaries.AsNoTracking()
+            .Where(p => report.ProjectId == null || p.ProjectId == report.ProjectId)
+            .OrderBy(p => p.Code)
+            .ToListAsync(cancellationToken);
+        return summaries
+            .Where(p => report.Donor is null || p.Organisations.Any(o =>
+                o.Role == OrganisationRole.Donor && string.Equals(o.Name.Trim(), report.Donor.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Select(p => new ReportProject(
+                p.ProjectId, p.Code, p.Name, p.Level, p.Status, p.StartDate, p.EndDate, p.Countries,
+                p.Organisations.Select(o => new ReportOrganisation(o.Name, o.Role, o.Country)).ToList(), p.BudgetAmount, p.BudgetCurrency))
+            .ToList();
+    }
+
+    private static async Task<List<PublicationRow>> PublicationsAsync(
+        ReportsDbContext db, List<Guid> projectIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var publications = await db.Publications.AsNoTracking()
+            .Where(p => p.Status == PublicationStatus.Published && p.PublishedOn >= from && p.PublishedOn <= to
+                && p.ProjectIds.Any(id => projectIds.Contains(id)))
+            .OrderBy(p => p.PublishedOn).ThenBy(p => p.Title)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Type, p.PublishedOn, p.Languages, p.Link,
+                Recommendations = db.Recommendations.Count(r => r.PublicationId == p.Id),
+                Implemented = db.Recommendations.Count(r => r.PublicationId == p.Id && r.Status == RecommendationStatus.Implemented),
+            })
+            .ToListAsync(cancellationToken);
+        return publications.Select(p => new PublicationRow(p.Id, p.Title, p.Type, p.PublishedOn!.Value, p.Languages, p.Link, p.Recommendations, p.Implemented)).ToList();
+    }
+}
