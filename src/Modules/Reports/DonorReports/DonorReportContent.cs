@@ -66,10 +66,11 @@ internal sealed record DonorReportContent(
     public static async Task<DonorReportContent> ComputeAsync(
         ReportsDbContext db, DonorReport report, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var projects = await ProjectsInScopeAsync(db, report, cancellationToken);
+        var scope = await ScopeAsync(db, report, cancellationToken);
+        var projects = scope.Projects;
         var projectIds = projects.Select(p => p.ProjectId).ToList();
         var codes = projects.ToDictionary(p => p.ProjectId, p => p.Code);
-        var facts = Facts(db, projectIds, report.From, report.To);
+        var facts = scope.Facts(db);
 
         var byType = await facts.GroupBy(f => f.Type)
             .Select(g => new TypeFigures(g.Key, g.Count(), g.Sum(f => f.TotalReach)))
@@ -99,20 +100,11 @@ internal sealed record DonorReportContent(
     }
 
     /// <summary>The report's activities, oldest first, streamed row by row (constant memory whatever the count).</summary>
-    public IQueryable<ActivityRow> Activities(ReportsDbContext db) =>
-        Facts(db, ProjectIds.ToList(), From, To)
-            .Join(db.ProjectSummaries, f => f.ProjectId, p => p.ProjectId, (f, p) => new { Fact = f, p.Code })
-            .OrderBy(x => x.Fact.Date).ThenBy(x => x.Fact.ActivityId)
-            .Select(x => new ActivityRow(
-                x.Fact.ActivityId, x.Fact.Date, x.Code, x.Fact.Type, x.Fact.Title, x.Fact.Place, x.Fact.Country,
-                x.Fact.Reach.Where(r => r.Audience == Audience.Children).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.Professionals).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.PolicyMakers).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.GeneralPublic).Sum(r => r.Count),
-                x.Fact.TotalReach));
+    public IQueryable<ActivityRow> Activities(ReportsDbContext db) => new DonorReportScope(Projects, From, To).Activities(db);
 
-    private static IQueryable<ActivityFact> Facts(ReportsDbContext db, List<Guid> projectIds, DateOnly from, DateOnly to) =>
-        db.ActivityFacts.AsNoTracking().Where(f => !f.Deleted && projectIds.Contains(f.ProjectId) && f.Date >= from && f.Date <= to);
+    /// <summary>What a report covers (its projects and period), without computing its figures.</summary>
+    public static async Task<DonorReportScope> ScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken) =>
+        new(await ProjectsInScopeAsync(db, report, cancellationToken), report.From, report.To);
 
     /// <summary>The report's one project, or every project with the donor among its organisations (names compared ignoring case).</summary>
     private static async Task<List<ReportProject>> ProjectsInScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken)
@@ -146,4 +138,28 @@ internal sealed record DonorReportContent(
             .ToListAsync(cancellationToken);
         return publications.Select(p => new PublicationRow(p.Id, p.Title, p.Type, p.PublishedOn!.Value, p.Languages, p.Link, p.Recommendations, p.Implemented)).ToList();
     }
+}
+
+/// <summary>What a donor report covers: its projects and its period (dates inclusive).</summary>
+internal sealed record DonorReportScope(IReadOnlyList<ReportProject> Projects, DateOnly From, DateOnly To)
+{
+    /// <summary>The live activity facts of the report's projects in its period.</summary>
+    public IQueryable<ActivityFact> Facts(ReportsDbContext db)
+    {
+        var projectIds = Projects.Select(p => p.ProjectId).ToList();
+        return db.ActivityFacts.AsNoTracking().Where(f => !f.Deleted && projectIds.Contains(f.ProjectId) && f.Date >= From && f.Date <= To);
+    }
+
+    /// <summary>The activities as rows, oldest first; enumerate it to stream them (constant memory whatever the count).</summary>
+    public IQueryable<ActivityRow> Activities(ReportsDbContext db) =>
+        Facts(db)
+            .Join(db.ProjectSummaries, f => f.ProjectId, p => p.ProjectId, (f, p) => new { Fact = f, p.Code })
+            .OrderBy(x => x.Fact.Date).ThenBy(x => x.Fact.ActivityId)
+            .Select(x => new ActivityRow(
+                x.Fact.ActivityId, x.Fact.Date, x.Code, x.Fact.Type, x.Fact.Title, x.Fact.Place, x.Fact.Country,
+                x.Fact.Reach.Where(r => r.Audience == Audience.Children).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.Professionals).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.PolicyMakers).Sum(r => r.Count),
+                x.Fact.Reach.Where(r => r.Audience == Audience.GeneralPublic).Sum(r => r.Count),
+                x.Fact.TotalReach));
 }
