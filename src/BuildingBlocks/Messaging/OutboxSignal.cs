@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,28 +8,7 @@ namespace Advocacy.BuildingBlocks.Messaging;
 /// Wakes a module's outbox dispatcher as soon as its context has saved or committed, so events
 /// leave within milliseconds instead of waiting for the next poll.
 /// </summary>
-internal sealed class OutboxSignal<TContext> where TContext : DbContext
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Notify() => _channel.Writer.TryWrite(true);
-
-    /// <summary>Returns when notified or when the timeout passes, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(timeoutSource.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed: look anyway, another instance may have written rows.
-        }
-    }
-}
+internal sealed class OutboxSignal<TContext> : WakeUpSignal where TContext : DbContext;
 
 /// <summary>Notifies the dispatcher after a save outside a transaction, and after every commit.</summary>
 internal sealed class OutboxSignalInterceptor<TContext>(OutboxSignal<TContext> signal)

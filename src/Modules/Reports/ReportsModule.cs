@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Exports;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using FluentValidation;
@@ -25,6 +26,9 @@ public static class ReportsModule
     {
         builder.Services.AddModuleDatabase<ReportsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<ReportsDbContext>();
+        builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection("Reports:Exports"));
+        builder.Services.AddSingleton<ExportJobSignal>();
+        builder.Services.AddHostedService<ExportJobRunner>();
         builder.Services.AddValidatorsFromAssembly(typeof(ReportsModule).Assembly, includeInternalTypes: true);
         return builder;
     }

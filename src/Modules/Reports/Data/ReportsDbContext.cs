@@ -135,7 +135,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             job.HasKey(j => j.Id);
             job.Property(j => j.Id).ValueGeneratedNever();
             job.Property(j => j.Format).HasConversion<string>().HasMaxLength(10);
-            job.Property(j => j.Section).HasMaxLength(30);
+            job.Property(j => j.Section).HasConversion<string>().HasMaxLength(30);
             job.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
             job.Property(j => j.FileName).HasMaxLength(300);
             job.Property(j => j.ContentType).HasMaxLength(100);

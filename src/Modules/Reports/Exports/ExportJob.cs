@@ -29,8 +29,8 @@ internal sealed class ExportJob
 
     public ExportFormat Format { get; init; }
 
-    /// <summary>For CSV: the section exported (activities, reach, indicators, events, publications).</summary>
-    public string? Section { get; init; }
+    /// <summary>For CSV: the section exported (a CSV file holds one table).</summary>
+    public ExportSection? Section { get; init; }
 
     public ExportJobStatus Status { get; set; }
 
@@ -55,6 +55,12 @@ internal sealed class ExportJob
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// Last sign of life of the instance running it: a running job whose heartbeat stops (its host
+    /// died) is queued again.
+    /// </summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
 }
 
 /// <summary>One piece of an export's file, in order of <see cref="Sequence"/>.</summary>

@@ -365,6 +365,10 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("format");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");

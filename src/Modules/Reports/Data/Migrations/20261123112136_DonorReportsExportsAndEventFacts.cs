@@ -116,7 +116,8 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     requested_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    heartbeat_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

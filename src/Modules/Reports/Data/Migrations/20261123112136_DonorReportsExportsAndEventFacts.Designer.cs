@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Reports.Data.Migrations
 {
     [DbContext(typeof(ReportsDbContext))]
-    [Migration("20261123111251_DonorReportsExportsAndEventFacts")]
+    [Migration("20261123112136_DonorReportsExportsAndEventFacts")]
     partial class DonorReportsExportsAndEventFacts
     {
         /// <inheritdoc />
@@ -367,6 +367,10 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
