@@ -55,7 +55,7 @@ internal static class DonorReportFile
                 // RFC 4180: comma, CRLF, quotes doubled; UTF-8 with a byte-order mark so spreadsheets read accents right.
                 MiniExcel.SaveAs(output, DonorReportSheets.Rows(section ?? ExportSection.Activities, content, activities),
                     excelType: ExcelType.CSV,
-                    configuration: new CsvConfiguration { NewLine = "\r\n", Culture = CultureInfo.InvariantCulture });
+                    configuration: new CsvConfiguration { NewLine = "\r\n", QuoteWhitespaces = false, Culture = CultureInfo.InvariantCulture });
                 break;
             default:
                 throw new NotSupportedException($"{format} export is not available yet.");
