@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Exports;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using FluentValidation;
@@ -20,12 +21,13 @@ public static class ReportsModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "reports";
 
-    /// <summary>Registers the module's database, outbox dispatcher and validators.</summary>
+    /// <summary>Registers the module's database, outbox dispatcher, validators and IATI publisher options.</summary>
     public static WebApplicationBuilder AddReportsModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddModuleDatabase<ReportsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<ReportsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(ReportsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddOptions<IatiOptions>().Bind(builder.Configuration.GetSection(IatiOptions.Section));
         return builder;
     }
 
