@@ -21,7 +21,7 @@ public static class ReportsModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "reports";
 
-    /// <summary>Registers the module's database, outbox dispatcher and validators.</summary>
+    /// <summary>Registers the module's database, outbox dispatcher, validators and IATI publisher options.</summary>
     public static WebApplicationBuilder AddReportsModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddModuleDatabase<ReportsDbContext>(Schema);
@@ -30,6 +30,7 @@ public static class ReportsModule
         builder.Services.AddSingleton<ExportJobSignal>();
         builder.Services.AddHostedService<ExportJobRunner>();
         builder.Services.AddValidatorsFromAssembly(typeof(ReportsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddOptions<IatiOptions>().Bind(builder.Configuration.GetSection(IatiOptions.Section));
         return builder;
     }
 
