@@ -273,4 +273,21 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
         await AssertWorkbookMatchesReadModelAsync(bytes, activities: 3);
         Assert.Single((await _client.GetFromJsonAsync<JsonElement>($"/api/donor-reports/{id}/exports")).EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_iati_export_of_a_project_report_is_valid_iati_2_03_and_carries_the_read_models_figures()
+    {
+        var id = await ReactReportAsync();
+
+        var response = await _client.GetAsync($"/api/donor-reports/{id}/export?format=iati");
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Empty(IatiActivityXmlTests.Validate(new MemoryStream(bytes)));
+        var activity = System.Xml.Linq.XDocument.Load(new MemoryStream(bytes)).Root!.Element("iati-activity")!;
+        Assert.EndsWith("-REACT", activity.Element("iati-identifier")!.Value);
+        Assert.Equal("250000.00", activity.Element("budget")!.Element("value")!.Value);
+        Assert.Equal(["BE", "RO"], activity.Elements("recipient-country").Select(c => c.Attribute("code")!.Value).ToArray());
+        Assert.Equal("1", activity.Elements("participating-org").Single(o => o.Element("narrative")!.Value == "European Commission").Attribute("role")!.Value);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class IatiActivityXmlTests
     }
 
     /// <summary>Every schema error and warning, found by the official schema loaded from local files only.</summary>
-    private static List<string> Validate(Stream xml)
+    internal static List<string> Validate(Stream xml)
     {
         var problems = new List<string>();
         void Collect(object? _, ValidationEventArgs e) => problems.Add($"{e.Severity} at {e.Exception.LineNumber}:{e.Exception.LinePosition}: {e.Message}");

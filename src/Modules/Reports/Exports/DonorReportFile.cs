@@ -36,7 +36,8 @@ internal static class DonorReportFile
     /// the activities as it goes so memory stays flat whatever their number.
     /// </summary>
     public static void Write(
-        ExportFormat format, ExportSection? section, DonorReportContent content, IEnumerable<ActivityRow> activities, long activityCount, Stream output)
+        ExportFormat format, ExportSection? section, DonorReportContent content, IEnumerable<ActivityRow> activities, long activityCount,
+        IatiOrganisation publisher, Stream output)
     {
         switch (format)
         {
@@ -56,6 +57,10 @@ internal static class DonorReportFile
                 MiniExcel.SaveAs(output, DonorReportSheets.Rows(section ?? ExportSection.Activities, content, activities),
                     excelType: ExcelType.CSV,
                     configuration: new CsvConfiguration { NewLine = "\r\n", QuoteWhitespaces = false, Culture = CultureInfo.InvariantCulture });
+                break;
+            case ExportFormat.Iati:
+                // The endpoint lets only a one-project report export to IATI.
+                IatiActivityXml.Write(publisher, content, content.Projects.Single(), output);
                 break;
             default:
                 throw new NotSupportedException($"{format} export is not available yet.");

@@ -29,7 +29,8 @@ internal sealed class ExportJobSignal : WakeUpSignal;
 /// the queue), writes the file into <see cref="ExportChunk"/>s, and reports progress as it goes.
 /// </summary>
 internal sealed class ExportJobRunner(
-    IServiceScopeFactory scopes, ExportJobSignal signal, IOptions<ExportOptions> options, TimeProvider clock, ILogger<ExportJobRunner> logger)
+    IServiceScopeFactory scopes, ExportJobSignal signal, IOptions<ExportOptions> options, IOptions<IatiOptions> iati, TimeProvider clock,
+    ILogger<ExportJobRunner> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -123,7 +124,7 @@ internal sealed class ExportJobRunner(
             // The writers are synchronous: give them a thread of their own rather than block the runner's.
             await using (var output = new ExportChunkStream(files, jobId))
             {
-                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, activities, total, output), cancellationToken);
+                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, activities, total, iati.Value.ReportingOrg(), output), cancellationToken);
                 output.Flush();
                 size = output.Length;
             }

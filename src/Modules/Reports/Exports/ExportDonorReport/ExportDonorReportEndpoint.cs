@@ -28,6 +28,7 @@ internal sealed class ExportDonorReportEndpoint : ICarterModule
 
     internal static async Task<Results<PushStreamHttpResult, Accepted<ExportJobResponse>, ValidationProblem>> Handle(
         Guid id, ReportsDbContext db, ClaimsPrincipal user, TimeProvider clock, ExportJobSignal signal, IOptions<ExportOptions> options,
+        IOptions<IatiOptions> iati,
         CancellationToken cancellationToken, string? format = null, string? section = null, bool background = false)
     {
         var errors = new Dictionary<string, string[]>();
@@ -71,7 +72,7 @@ internal sealed class ExportDonorReportEndpoint : ICarterModule
             // The writers are synchronous and Kestrel refuses synchronous writes: buffer (in memory,
             // then on disk past 1 MiB), then copy asynchronously.
             await using var buffer = new FileBufferingWriteStream();
-            DonorReportFile.Write(exportFormat!.Value, exportSection, content, content.Activities(db).AsEnumerable(), count, buffer);
+            DonorReportFile.Write(exportFormat!.Value, exportSection, content, content.Activities(db).AsEnumerable(), count, iati.Value.ReportingOrg(), buffer);
             await buffer.DrainBufferAsync(body, cancellationToken);
         }, DonorReportFile.ContentType(exportFormat!.Value), DonorReportFile.FileName(content, exportFormat.Value, exportSection));
     }
