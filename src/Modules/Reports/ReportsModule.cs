@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Events;
 using Advocacy.Modules.Reports.Exports;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
@@ -44,6 +45,7 @@ public static class ReportsModule
         bus.AddConsumer<ActivityDeletedConsumer>();
         bus.AddConsumer<IndicatorDefinedConsumer>();
         bus.AddConsumer<IndicatorMeasuredConsumer>();
+        bus.AddConsumer<EventScheduleChangedConsumer>();
         return bus;
     }
 }

@@ -65,9 +65,13 @@ internal static class EventApi
         return copy;
     }
 
-    /// <summary>How many events of a type (EventHeld, HeldEventUpdated, EventWithdrawn) Events' outbox holds.</summary>
+    /// <summary>How many events of a type (EventHeld, HeldEventUpdated, EventWithdrawn, EventScheduleChanged) Events' outbox holds.</summary>
     public static Task<long> PublishedAsync(this AdvocacyApp app, string eventType) =>
         app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages WHERE type LIKE $1", OutboxType(eventType));
+
+    /// <summary>How many events Events' outbox holds for Projects (all but EventScheduleChanged, which only Reports reads).</summary>
+    public static Task<long> PublishedToProjectsAsync(this AdvocacyApp app) =>
+        app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages WHERE type NOT LIKE $1", OutboxType("EventScheduleChanged"));
 
     /// <summary>A LIKE pattern for the outbox type of one of Events' contracts.</summary>
     public static string OutboxType(string eventType) => $"Advocacy.Modules.Events.Contracts.{eventType},%";

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
+using Advocacy.Modules.Events.Contracts;
 using static Advocacy.IntegrationTests.Events.EventApi;
 
 namespace Advocacy.IntegrationTests.Events;
@@ -85,7 +86,8 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
         await (await HoldAsync(client, planned, ("professionals", null, 12))).JsonAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM events.events"));
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        Assert.Equal(1L, await app.PublishedAsync("EventScheduleChanged"));
     }
 
     public static TheoryData<string, string> BadAttendance => new()
@@ -111,7 +113,8 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
 
         Assert.Contains(expectedField, await Api.ErrorFieldsAsync(response));
         Assert.Equal("Planned", await app.ScalarAsync<string>("SELECT status FROM events.events"));
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        Assert.Equal(1L, await app.PublishedAsync("EventScheduleChanged"));
     }
 
     [Fact]
@@ -145,7 +148,8 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
             .JsonAsync(HttpStatusCode.Conflict);
         await (await HoldAsync(client, cancelled, ("professionals", null, 12))).JsonAsync(HttpStatusCode.Conflict);
 
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        Assert.Equal(2L, await app.PublishedAsync("EventScheduleChanged"));
     }
 
     [Fact]
@@ -194,14 +198,17 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
     }
 
     [Fact]
-    public async Task Cancelling_a_planned_event_publishes_nothing()
+    public async Task Cancelling_a_planned_event_publishes_its_schedule_and_nothing_for_Projects()
     {
         var (client, planned) = await PlannedTrainingAsync();
 
         var cancelled = await (await client.PostAsJsonAsync($"/api/events/{Id(planned)}/cancel", VersionOf(planned))).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        var status = await app.ScalarAsync<int>(
+            "SELECT (payload->'event'->>'status')::int FROM events.outbox_messages WHERE type LIKE $1 ORDER BY id DESC LIMIT 1", OutboxType("EventScheduleChanged"));
+        Assert.Equal((int)ScheduledEventStatus.Cancelled, status);
     }
 
     [Fact]
@@ -212,14 +219,16 @@ public sealed class EventLifecycleTests(AdvocacyApp app) : IClassFixture<Advocac
 
         await (await HoldAsync(client, planned, ("professionals", null, 12))).JsonAsync(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync($"/api/events/{Id(planned)}/cancel", VersionOf(planned))).JsonAsync(HttpStatusCode.Conflict);
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        Assert.Equal(2L, await app.PublishedAsync("EventScheduleChanged"));
 
         var held = await (await HoldAsync(client, edited, ("professionals", null, 12))).JsonAsync(HttpStatusCode.OK);
         await (await client.PutAsJsonAsync($"/api/events/{Id(held)}/attendance", Attendance(edited, ("professionals", null, 13)))).JsonAsync(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync($"/api/events/{Id(held)}/cancel", VersionOf(edited))).JsonAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("Held", await app.ScalarAsync<string>("SELECT status FROM events.events"));
-        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(1L, await app.PublishedToProjectsAsync());
         Assert.Equal(1L, await app.PublishedAsync("EventHeld"));
+        Assert.Equal(3L, await app.PublishedAsync("EventScheduleChanged"));
     }
 }

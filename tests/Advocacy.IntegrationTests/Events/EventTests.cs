@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Infrastructure;
+using Advocacy.Modules.Events.Contracts;
 using static Advocacy.IntegrationTests.Events.EventApi;
 
 namespace Advocacy.IntegrationTests.Events;
@@ -19,7 +20,7 @@ public sealed class EventTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IA
         app.ScalarAsync<long>("SELECT (SELECT count(*) FROM events.events) + (SELECT count(*) FROM events.participants) + (SELECT count(*) FROM events.outbox_messages)");
 
     [Fact]
-    public async Task Planning_a_training_of_three_sessions_keeps_them_earliest_first_and_publishes_nothing()
+    public async Task Planning_a_training_of_three_sessions_keeps_them_earliest_first_and_publishes_only_its_schedule()
     {
         var client = await app.ClientAsync(Roles.Staff);
 
@@ -36,7 +37,14 @@ public sealed class EventTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IA
         Assert.Equal(3, read.GetProperty("sessions").GetArrayLength());
         Assert.Equal(0, read.GetProperty("participants").GetArrayLength());
         Assert.Equal(0, read.GetProperty("attendance").GetArrayLength());
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        Assert.Equal(1L, await app.PublishedAsync("EventScheduleChanged"));
+        var schedule = JsonDocument.Parse(await app.ScalarAsync<string>(
+            "SELECT payload::text FROM events.outbox_messages WHERE type LIKE $1", OutboxType("EventScheduleChanged"))).RootElement;
+        Assert.Equal((int)ScheduledEventStatus.Planned, schedule.GetProperty("event").GetProperty("status").GetInt32());
+        Assert.Equal(["2015-09-08", "2015-09-22", "2015-09-29"],
+            schedule.GetProperty("event").GetProperty("sessionDates").EnumerateArray().Select(d => d.GetString()!).ToArray());
+        Assert.Equal(planned.GetProperty("updatedAt").GetDateTimeOffset(), schedule.GetProperty("occurredAt").GetDateTimeOffset());
     }
 
     public static TheoryData<string, string> BadFields => new()
@@ -166,7 +174,9 @@ public sealed class EventTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IA
         Assert.NotEqual(Version(planned), Version(edited));
         Assert.Equal(2, edited.GetProperty("sessions").GetArrayLength());
         Assert.Equal("First edit", await app.ScalarAsync<string>("SELECT title FROM events.events"));
-        Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.outbox_messages"));
+        Assert.Equal(0L, await app.PublishedToProjectsAsync());
+        // The plan and the first edit; the rejected edits publish nothing.
+        Assert.Equal(2L, await app.PublishedAsync("EventScheduleChanged"));
     }
 
     [Fact]
@@ -203,7 +213,8 @@ public sealed class EventTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, IA
         await (await client.PostAsJsonAsync($"/api/events/{unknown}/participants", new { organisation = "Police", role = "speaker" })).JsonAsync(HttpStatusCode.NotFound);
         await (await client.DeleteAsync($"/api/events/{unknown}/participants/{unknown}")).JsonAsync(HttpStatusCode.NotFound);
         await (await client.DeleteAsync($"/api/events/{Id(planned)}/participants/{unknown}")).JsonAsync(HttpStatusCode.NotFound);
-        Assert.Equal(1L, await WrittenToEvents());
+        // The planned event and its EventScheduleChanged.
+        Assert.Equal(2L, await WrittenToEvents());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Events.Data;
 using Advocacy.Modules.Events.Events;
@@ -11,6 +12,7 @@ namespace Advocacy.Modules.Events;
 /// <remarks>
 /// They are linked to no project and are held without publishing <see cref="EventHeld"/>: the Projects
 /// demo data already logs the activities they stand for, and a clean seed cannot know Projects' ids.
+/// They are written here, not through the handlers, so their <see cref="EventScheduleChanged"/> is added here too.
 /// </remarks>
 public static class EventsDemoData
 {
@@ -80,6 +82,7 @@ public static class EventsDemoData
                 UpdatedAt = now,
             };
             db.Events.Add(held);
+            db.AddIntegrationEvent(held.ScheduleChanged());
             db.Participants.AddRange(demo.Participants.Select(p => new Participant
             {
                 Id = Guid.CreateVersion7(), EventId = held.Id, Organisation = p.Organisation, Role = p.Role, CreatedAt = now,

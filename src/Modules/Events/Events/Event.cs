@@ -78,6 +78,23 @@ internal sealed class Event
     public HeldEventDetails ToHeldDetails() => new(
         Id, Title, Kind, Sessions.Select(s => s.Date).Order().ToList(), Place, Country, Online, OrganisedByUs,
         ProjectIds.ToList(), Attendance.Select(a => new ReachCount(a.Audience, a.Gender, a.Count)).ToList());
+
+    /// <summary>The event's schedule as other modules learn of it, whatever its status.</summary>
+    public ScheduledEventDetails ToScheduleDetails() => new(
+        Id, Title, Kind, Sessions.Select(s => s.Date).Order().ToList(), Place, Country, Online, ProjectIds.ToList(),
+        Status switch
+        {
+            EventStatus.Planned => ScheduledEventStatus.Planned,
+            EventStatus.Held => ScheduledEventStatus.Held,
+            EventStatus.Cancelled => ScheduledEventStatus.Cancelled,
+            _ => throw new InvalidOperationException($"Unknown event status {Status}."),
+        });
+
+    /// <summary>
+    /// The event's whole current state for Reports. Dated by <see cref="UpdatedAt"/>, the same instant the handlers
+    /// give EventHeld and its kin, so a consumer keeping the newest state orders them as Events wrote them.
+    /// </summary>
+    public EventScheduleChanged ScheduleChanged() => new(ToScheduleDetails(), UpdatedAt);
 }
 
 /// <summary>One day of an event, with its hours when known.</summary>

@@ -1,3 +1,4 @@
+using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Publications;
@@ -16,6 +17,10 @@ internal sealed record OpenRecommendation(
 
 /// <summary>Recommendations of published publications: how many by status, and the latest still open.</summary>
 internal sealed record RecommendationsSummary(Dictionary<string, int> ByStatus, List<OpenRecommendation> Open);
+
+/// <summary>A planned event that has not ended yet; <see cref="Kind"/> is camelCase ("training", "awarenessDay").</summary>
+internal sealed record UpcomingEvent(
+    Guid EventId, string Title, string Kind, DateOnly StartsOn, DateOnly EndsOn, string? Place, string? Country, bool Online);
 
 /// <summary>The aggregates dashboards share, over Reports' activity facts and its own publications.</summary>
 internal static class DashboardQueries
@@ -94,6 +99,29 @@ internal static class DashboardQueries
 
     /// <summary>How many open recommendations a dashboard lists; the rest are a click away (GET /api/recommendations).</summary>
     public const int OpenShown = 10;
+
+    /// <summary>
+    /// Planned events, of one project's when given, whose last day is <paramref name="today"/> or later (an event under
+    /// way is still listed), soonest first, at most <see cref="UpcomingShown"/>. Not limited by the dashboard's period:
+    /// "upcoming" is relative to today.
+    /// </summary>
+    public static async Task<List<UpcomingEvent>> UpcomingEventsAsync(
+        ReportsDbContext db, Guid? projectId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var events = db.EventFacts.AsNoTracking().Where(f => f.Status == ScheduledEventStatus.Planned && f.EndsOn >= today);
+        // uuid[] containment, translated by Npgsql.
+        if (projectId is not null) events = events.Where(f => f.ProjectIds.Contains(projectId.Value));
+        var upcoming = await events
+            .OrderBy(f => f.StartsOn).ThenBy(f => f.EndsOn).ThenBy(f => f.EventId)
+            .Take(UpcomingShown)
+            .Select(f => new { f.EventId, f.Title, f.Kind, f.StartsOn, f.EndsOn, f.Place, f.Country, f.Online })
+            .ToListAsync(cancellationToken);
+        return upcoming.Select(f => new UpcomingEvent(f.EventId, f.Title, Camel(f.Kind.ToString()), f.StartsOn, f.EndsOn, f.Place, f.Country, f.Online))
+            .ToList();
+    }
+
+    /// <summary>How many upcoming events a dashboard lists; the rest are in GET /api/events?status=planned.</summary>
+    public const int UpcomingShown = 10;
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.Publications;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,9 +10,9 @@ namespace Advocacy.Modules.Reports.Dashboards;
 internal sealed record OrganisationDashboard(
     DateOnly? From, DateOnly? To, int Projects, TopLine TopLine, List<MonthFigures> Monthly,
     Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience,
-    List<Breakdown> ByLevel, List<Breakdown> ByCountry, RecommendationsSummary Recommendations);
+    List<Breakdown> ByLevel, List<Breakdown> ByCountry, RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents);
 
-/// <summary>The organisation's page: its work over time, by project level and by country.</summary>
+/// <summary>The organisation's page: its work over time, by project level and by country, and its upcoming events.</summary>
 internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
@@ -21,7 +22,7 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             .RequireAuthorization(Policies.Read);
 
     internal static async Task<Results<Ok<OrganisationDashboard>, ValidationProblem>> Handle(
-        ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+        ReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
         if (Paging.PeriodErrors(from, to) is { } errors)
         {
@@ -47,6 +48,7 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             byLevel.OrderBy(l => l.Key).Select(l => new Breakdown(DashboardQueries.Camel(l.Key.ToString()), l.Projects, l.Activities, l.Reach)).ToList(),
             byCountry.OrderByDescending(c => c.Activities).ThenBy(c => c.Key)
                 .Select(c => new Breakdown(c.Key ?? "unknown", c.Projects, c.Activities, c.Reach)).ToList(),
-            await DashboardQueries.RecommendationsAsync(db, projectId: null, cancellationToken)));
+            await DashboardQueries.RecommendationsAsync(db, projectId: null, cancellationToken),
+            await DashboardQueries.UpcomingEventsAsync(db, projectId: null, clock.Today(), cancellationToken)));
     }
 }

@@ -2,6 +2,7 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Indicators;
+using Advocacy.Modules.Reports.Publications;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,9 +11,9 @@ namespace Advocacy.Modules.Reports.Dashboards;
 internal sealed record ProjectDashboard(
     Guid ProjectId, string Code, string Name, DateOnly? From, DateOnly? To, TopLine TopLine, List<MonthFigures> Monthly,
     Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience, List<IndicatorFigures> Indicators,
-    RecommendationsSummary Recommendations);
+    RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents);
 
-/// <summary>One page per project for managers: top-line figures, activity over time, reach, indicator progress.</summary>
+/// <summary>One page per project for managers: top-line figures, activity over time, reach, indicator progress, upcoming events.</summary>
 internal sealed class GetProjectDashboardEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
@@ -23,7 +24,7 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Results<Ok<ProjectDashboard>, ValidationProblem>> Handle(
-        Guid projectId, ReportsDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+        Guid projectId, ReportsDbContext db, TimeProvider clock, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
         if (Paging.PeriodErrors(from, to) is { } errors)
         {
@@ -40,6 +41,7 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
             await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
             await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
             indicators,
-            await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken)));
+            await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken),
+            await DashboardQueries.UpcomingEventsAsync(db, projectId, clock.Today(), cancellationToken)));
     }
 }

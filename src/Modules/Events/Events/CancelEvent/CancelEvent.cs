@@ -19,8 +19,8 @@ internal sealed class CancelEventValidator : AbstractValidator<CancelEventReques
 }
 
 /// <summary>
-/// Cancels an event. A planned one told nobody, so nothing is published; a held one is withdrawn
-/// (EventWithdrawn), and the activities it produced with it.
+/// Cancels an event: Reports drops it from upcoming events (EventScheduleChanged). A planned one gave
+/// Projects nothing; a held one is withdrawn (EventWithdrawn), and the activities it produced with it.
 /// </summary>
 internal sealed class CancelEventEndpoint : ICarterModule
 {
@@ -48,6 +48,7 @@ internal sealed class CancelEventEndpoint : ICarterModule
         {
             db.AddIntegrationEvent(new EventWithdrawn(cancelled.Id, now));
         }
+        db.AddIntegrationEvent(cancelled.ScheduleChanged());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EventResponse.From(cancelled));
     }

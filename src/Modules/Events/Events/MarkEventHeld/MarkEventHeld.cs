@@ -40,6 +40,7 @@ internal sealed class MarkEventHeldEndpoint : ICarterModule
         held.HeldAt = now;
         held.UpdatedAt = now;
         db.AddIntegrationEvent(new EventHeld(held.ToHeldDetails(), now));
+        db.AddIntegrationEvent(held.ScheduleChanged());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EventResponse.From(held));
     }

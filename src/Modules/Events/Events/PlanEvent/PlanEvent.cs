@@ -1,12 +1,16 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Events.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Events.Events.PlanEvent;
 
-/// <summary>Staff plan an event: it starts as planned and tells other modules nothing until it is held.</summary>
+/// <summary>
+/// Staff plan an event: it starts as planned. Only Reports hears of it (EventScheduleChanged, for upcoming events);
+/// Projects hears nothing until it is held.
+/// </summary>
 internal sealed class PlanEventEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
@@ -23,6 +27,7 @@ internal sealed class PlanEventEndpoint : ICarterModule
         var planned = new Event { Id = Guid.CreateVersion7(), Title = "", Status = EventStatus.Planned, CreatedAt = now, UpdatedAt = now };
         EventRequestValidator.Apply(request, planned);
         db.Events.Add(planned);
+        db.AddIntegrationEvent(planned.ScheduleChanged());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/events/{planned.Id}", EventResponse.From(planned, []));
     }

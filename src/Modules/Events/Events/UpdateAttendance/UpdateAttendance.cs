@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Events.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,8 @@ internal sealed class UpdateAttendanceEndpoint : ICarterModule
         corrected.Attendance = AttendanceRequestValidator.Entries(request);
         corrected.UpdatedAt = now;
         EventsApi.PublishIfChanged(db, before, corrected, now);
+        // Attendance is not part of the schedule, but every change is published so Reports' copy is never older than the event.
+        db.AddIntegrationEvent(corrected.ScheduleChanged());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EventResponse.From(corrected));
     }

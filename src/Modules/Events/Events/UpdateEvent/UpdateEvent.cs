@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Events.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ internal sealed class UpdateEventEndpoint : ICarterModule
             .WithName("UpdateEvent")
             .RequireAuthorization(Policies.Write)
             .WithValidation<EventRequest>()
-            .WithSummary("Edits an event's details, sessions and linked projects. A held event's change is published (HeldEventUpdated).")
+            .WithSummary("Edits an event's details, sessions and linked projects; publishes EventScheduleChanged, and HeldEventUpdated for a held event's change.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -42,6 +43,8 @@ internal sealed class UpdateEventEndpoint : ICarterModule
         {
             EventsApi.PublishIfChanged(db, held, edited, now);
         }
+        // Its dates, title, place or linked projects may have changed: Reports' upcoming events follow.
+        db.AddIntegrationEvent(edited.ScheduleChanged());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EventResponse.From(edited));
     }
