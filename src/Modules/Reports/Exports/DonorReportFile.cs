@@ -33,12 +33,16 @@ internal static class DonorReportFile
 
     /// <summary>
     /// Writes the file to <paramref name="output"/> synchronously (the writers are synchronous), reading
-    /// the activities as it goes so memory stays flat whatever their number.
+    /// the activities as it goes so memory stays flat whatever their number, and telling
+    /// <paramref name="progress"/> how many went by every thousand.
     /// </summary>
     public static void Write(
-        ExportFormat format, ExportSection? section, DonorReportContent content, IEnumerable<ActivityRow> activities, long activityCount,
-        IatiOrganisation publisher, Stream output)
+        ExportFormat format, ExportSection? section, DonorReportContent content, IQueryable<ActivityRow> query, long activityCount,
+        IatiOrganisation publisher, Action<long>? progress, Stream output)
     {
+        // The PDF lists the first activities only; asking the database for just those spares reading the rest.
+        var rows = format == ExportFormat.Pdf ? query.Take(DonorReportPdf.MaxActivities).AsEnumerable() : query.AsEnumerable();
+        var activities = progress is null ? rows : Counted(rows, progress);
         switch (format)
         {
             case ExportFormat.Xlsx:
@@ -58,12 +62,25 @@ internal static class DonorReportFile
                     excelType: ExcelType.CSV,
                     configuration: new CsvConfiguration { NewLine = "\r\n", QuoteWhitespaces = false, Culture = CultureInfo.InvariantCulture });
                 break;
+            case ExportFormat.Pdf:
+                DonorReportPdf.Write(content, activities, activityCount, output);
+                break;
             case ExportFormat.Iati:
                 // The endpoint lets only a one-project report export to IATI.
                 IatiActivityXml.Write(publisher, content, content.Projects.Single(), output);
                 break;
             default:
-                throw new NotSupportedException($"{format} export is not available yet.");
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+    }
+
+    private static IEnumerable<T> Counted<T>(IEnumerable<T> rows, Action<long> progress)
+    {
+        long done = 0;
+        foreach (var row in rows)
+        {
+            yield return row;
+            if (++done % 1000 == 0) progress(done);
         }
     }
 }

@@ -112,19 +112,19 @@ internal sealed class ExportJobRunner(
                 .SetProperty(j => j.ContentType, DonorReportFile.ContentType(job.Format)), cancellationToken);
 
             var lastProgress = clock.GetUtcNow();
-            var activities = Counted(content.Activities(db).AsEnumerable(), done =>
+            void Progress(long done)
             {
                 if (clock.GetUtcNow() - lastProgress < ProgressInterval) return;
                 lastProgress = clock.GetUtcNow();
                 files.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdate(s => s
                     .SetProperty(j => j.RowsDone, done).SetProperty(j => j.HeartbeatAt, lastProgress));
                 cancellationToken.ThrowIfCancellationRequested();
-            });
+            }
             long size;
             // The writers are synchronous: give them a thread of their own rather than block the runner's.
             await using (var output = new ExportChunkStream(files, jobId))
             {
-                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, activities, total, iati.Value.ReportingOrg(), output), cancellationToken);
+                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, content.Activities(db), total, iati.Value.ReportingOrg(), Progress, output), cancellationToken);
                 output.Flush();
                 size = output.Length;
             }
@@ -148,17 +148,6 @@ internal sealed class ExportJobRunner(
                 .SetProperty(j => j.Status, ExportJobStatus.Failed)
                 .SetProperty(j => j.Error, "The export failed. Try again; if it fails again, tell an administrator (the log has the details).")
                 .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), CancellationToken.None);
-        }
-    }
-
-    /// <summary>Passes the rows through, telling <paramref name="progress"/> how many went by every thousand.</summary>
-    private static IEnumerable<T> Counted<T>(IEnumerable<T> rows, Action<long> progress)
-    {
-        long done = 0;
-        foreach (var row in rows)
-        {
-            yield return row;
-            if (++done % 1000 == 0) progress(done);
         }
     }
 }

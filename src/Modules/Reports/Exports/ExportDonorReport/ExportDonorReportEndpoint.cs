@@ -72,7 +72,7 @@ internal sealed class ExportDonorReportEndpoint : ICarterModule
             // The writers are synchronous and Kestrel refuses synchronous writes: buffer (in memory,
             // then on disk past 1 MiB), then copy asynchronously.
             await using var buffer = new FileBufferingWriteStream();
-            DonorReportFile.Write(exportFormat!.Value, exportSection, content, content.Activities(db).AsEnumerable(), count, iati.Value.ReportingOrg(), buffer);
+            DonorReportFile.Write(exportFormat!.Value, exportSection, content, content.Activities(db), count, iati.Value.ReportingOrg(), progress: null, buffer);
             await buffer.DrainBufferAsync(body, cancellationToken);
         }, DonorReportFile.ContentType(exportFormat!.Value), DonorReportFile.FileName(content, exportFormat.Value, exportSection));
     }
