@@ -290,4 +290,29 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
         Assert.Equal(["BE", "RO"], activity.Elements("recipient-country").Select(c => c.Attribute("code")!.Value).ToArray());
         Assert.Equal("1", activity.Elements("participating-org").Single(o => o.Element("narrative")!.Value == "European Commission").Attribute("role")!.Value);
     }
+
+    [Fact]
+    public async Task The_pdf_export_reads_back_with_the_read_models_figures_narrative_and_activities()
+    {
+        var id = await ReactReportAsync();
+        var dashboard = await _client.GetFromJsonAsync<JsonElement>($"/api/reports/dashboards/projects/{_react}?from=2019-01-01&to=2019-12-31");
+
+        var response = await _client.GetAsync($"/api/donor-reports/{id}/export?format=pdf");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        Assert.Contains("ReACT: report to the European Commission 2019", text);
+        Assert.Contains("2019-01-01", text);
+        Assert.Contains("We reached professionals and children in Belgium.", text);
+        Assert.Contains("Meeting with the Council of Europe", text);
+        Assert.DoesNotContain("Outside the period", text);
+        var topLine = dashboard.GetProperty("topLine");
+        Assert.Contains($"Key figures {topLine.GetProperty("activities").GetInt32()} {topLine.GetProperty("reach").GetInt32()} " +
+                        $"{topLine.GetProperty("eventsHeld").GetInt32()} {topLine.GetProperty("coalitionActivities").GetInt32()} Activities People reached", text);
+        var reach = dashboard.GetProperty("reachByAudience");
+        Assert.Contains($"Children {reach.GetProperty("children").GetInt32()} Professionals {reach.GetProperty("professionals").GetInt32()} " +
+                        $"Policy makers {reach.GetProperty("policyMakers").GetInt32()}", text);
+        Assert.Contains("2019-03 2019-04 2019-05 Month", text);
+    }
 }
