@@ -14,6 +14,12 @@ public static partial class ProjectsDemoData
 
     private static readonly ProjectOrganisationEntry Ecpat = Org("ECPAT Belgium", OrganisationRole.Lead, "BE");
 
+    /// <summary>
+    /// The seeds name no funder, and a donor report needs one: this donor is made up for the demo and
+    /// says so in its name (Reports' demo donor report covers its projects).
+    /// </summary>
+    public const string DemoDonor = "European Commission (demo donor)";
+
     private static IEnumerable<Project> Projects(DateTimeOffset now) =>
     [
         new()
@@ -23,7 +29,7 @@ public static partial class ProjectsDemoData
             Summary = "A video and a leaflet informing unaccompanied foreign minors of their rights in Belgium (a guardian, "
                 + "a doctor, a residence permit), translated into 13 languages, and the European report "
                 + "\"Better support, better protection\" presented to the Council of Europe.",
-            Countries = ["BE"], Organisations = [Ecpat, Org("ECPAT International", OrganisationRole.Partner)],
+            Countries = ["BE"], Organisations = [Ecpat, Org("ECPAT International", OrganisationRole.Partner), Org(DemoDonor, OrganisationRole.Donor)],
         },
         new()
         {
@@ -32,7 +38,7 @@ public static partial class ProjectsDemoData
             Summary = "Improving the protection of migrant children against exploitation and trafficking. ECPAT Belgium is "
                 + "responsible for European advocacy: monitoring and influencing European policies on migrant children.",
             Countries = ["BE"],
-            Organisations = [Org("Terre des Hommes", OrganisationRole.Coordinator), Org("ECPAT Belgium", OrganisationRole.Partner, "BE")],
+            Organisations = [Org("Terre des Hommes", OrganisationRole.Coordinator), Org("ECPAT Belgium", OrganisationRole.Partner, "BE"), Org(DemoDonor, OrganisationRole.Donor)],
         },
         new()
         {

@@ -1,5 +1,6 @@
 using Advocacy.Modules.Reports.Contracts;
 using Advocacy.Modules.Reports.Data;
+using Advocacy.Modules.Reports.DonorReports;
 using Advocacy.Modules.Reports.Publications;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,38 @@ public static class ReportsDemoData
                 });
             }
         }
+        if (!await db.DonorReports.AnyAsync(r => r.Title == DemoDonorReport.Title, cancellationToken))
+        {
+            db.DonorReports.Add(new DonorReport
+            {
+                Id = Guid.CreateVersion7(), Title = DemoDonorReport.Title, Donor = DemoDonorReport.Donor,
+                From = new DateOnly(2014, 1, 1), To = new DateOnly(2017, 12, 31), CreatedBy = SeedUser, CreatedAt = now,
+                Sections =
+                [
+                    new() { Heading = "European advocacy", Body = DemoDonorReport.EuropeanAdvocacy },
+                    new() { Heading = "Informing unaccompanied children of their rights", Body = DemoDonorReport.Informing },
+                ],
+            });
+        }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A donor report on the demo donor's projects (ReACT and Mario), its narrative from the seed texts.</summary>
+    private static class DemoDonorReport
+    {
+        public const string Title = "ReACT and Mario: report to the European Commission, 2014-2017 (demo)";
+
+        /// <summary>The demo donor Projects' demo data gives ReACT and Mario (the seeds name no funder).</summary>
+        public const string Donor = "European Commission (demo donor)";
+
+        public const string EuropeanAdvocacy =
+            "Coordinated by Terre des Hommes, the Mario project aims to improve the level of protection of migrant children from and in "
+            + "Europe against exploitation and trafficking. ECPAT Belgium is responsible for European advocacy, consisting in particular "
+            + "of monitoring and influencing European policies concerning migrant children.";
+
+        public const string Informing =
+            "ReACT produced a video and a leaflet informing unaccompanied foreign minors of their rights in Belgium (access to a guardian, "
+            + "to a doctor, a residence permit) in 13 languages, and the European report \"Better support, better protection\", presented "
+            + "at the Council of Europe to the 47 States Parties.";
     }
 }
