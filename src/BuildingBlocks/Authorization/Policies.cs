@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Staff, managers and admins: record and change the organisation's work.</summary>
     public const string Write = "write";
 
+    /// <summary>Managers and admins: approve reporting periods, share figures with donors.</summary>
+    public const string Manage = "manage";
+
     /// <summary>Admins only: users, roles and assignments.</summary>
     public const string Admin = "admin";
 }

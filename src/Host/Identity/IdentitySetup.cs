@@ -45,6 +45,7 @@ internal static class IdentitySetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Read, policy => policy.RequireRole(Roles.All))
             .AddPolicy(Policies.Write, policy => policy.RequireRole(Roles.Staff, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Manage, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         return builder;
     }

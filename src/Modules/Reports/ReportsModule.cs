@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.ApprovedPeriods;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Events;
 using Advocacy.Modules.Reports.Exports;
@@ -45,6 +46,8 @@ public static class ReportsModule
         bus.AddConsumer<ActivityDeletedConsumer>();
         bus.AddConsumer<IndicatorDefinedConsumer>();
         bus.AddConsumer<IndicatorMeasuredConsumer>();
+        bus.AddConsumer<ReportingPeriodApprovedConsumer>();
+        bus.AddConsumer<ReportingPeriodUnlockedConsumer>();
         bus.AddConsumer<EventScheduleChangedConsumer>();
         return bus;
     }

@@ -1,6 +1,8 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.ApprovedPeriods;
+using Advocacy.Modules.Reports.DonorLinks;
 using Advocacy.Modules.Reports.DonorReports;
 using Advocacy.Modules.Reports.Events;
 using Advocacy.Modules.Reports.Exports;
@@ -26,6 +28,10 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<EventFact> EventFacts => Set<EventFact>();
 
+    public DbSet<ApprovedPeriod> ApprovedPeriods => Set<ApprovedPeriod>();
+
+    public DbSet<DonorLink> DonorLinks => Set<DonorLink>();
+
     public DbSet<DonorReport> DonorReports => Set<DonorReport>();
 
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
@@ -43,7 +49,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(InboxMessage)];
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -119,6 +125,22 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             fact.Property(f => f.Country).HasMaxLength(2);
             fact.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
             fact.HasIndex(f => f.StartsOn);
+        });
+        modelBuilder.Entity<ApprovedPeriod>(period =>
+        {
+            period.HasKey(p => p.PeriodId);
+            period.Property(p => p.PeriodId).ValueGeneratedNever();
+            period.HasIndex(p => new { p.ProjectId, p.From });
+        });
+        modelBuilder.Entity<DonorLink>(link =>
+        {
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Id).ValueGeneratedNever();
+            link.Property(l => l.Label).HasMaxLength(200);
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.Property(l => l.CreatedBy).HasMaxLength(450);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.ProjectId);
         });
         modelBuilder.Entity<DonorReport>(report =>
         {

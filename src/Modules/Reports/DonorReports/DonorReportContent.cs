@@ -33,6 +33,9 @@ internal sealed record PublicationRow(
     Guid PublicationId, string Title, PublicationType Type, DateOnly PublishedOn, IReadOnlyList<string> Languages, string? Link,
     int Recommendations, int RecommendationsImplemented);
 
+/// <summary>An approved reporting period of one of the report's projects.</summary>
+internal sealed record ApprovedCoverage(Guid ProjectId, DateOnly From, DateOnly To);
+
 /// <summary>One activity, a row of the report's activity list.</summary>
 internal sealed record ActivityRow(
     Guid ActivityId, DateOnly Date, string ProjectCode, ActivityType Type, string Title, string? Place, string? Country,
@@ -62,6 +65,15 @@ internal sealed record DonorReportContent(
 {
     public IReadOnlyList<Guid> ProjectIds => Projects.Select(p => p.ProjectId).ToList();
 
+    /// <summary>The approved reporting periods of the report's projects that overlap its period.</summary>
+    public IReadOnlyList<ApprovedCoverage> ApprovedPeriods { get; init; } = [];
+
+    /// <summary>
+    /// Whether every day of the report's period is in an approved (locked) reporting period of each of its
+    /// projects: only then are its figures final.
+    /// </summary>
+    public bool FromApprovedPeriods { get; init; }
+
     /// <summary>Computes a report's content from the read model.</summary>
     public static async Task<DonorReportContent> ComputeAsync(
         ReportsDbContext db, DonorReport report, DateTimeOffset now, CancellationToken cancellationToken)
@@ -85,6 +97,12 @@ internal sealed record DonorReportContent(
             .Select(f => new { EventId = f.EventId!.Value, f.ActivityId, f.Date, f.ProjectId, f.Title, f.Place, f.Country, f.TotalReach })
             .ToListAsync(cancellationToken);
 
+        var approved = await db.ApprovedPeriods.AsNoTracking()
+            .Where(p => p.Approved && projectIds.Contains(p.ProjectId) && p.From <= report.To && p.To >= report.From)
+            .OrderBy(p => p.From)
+            .Select(p => new ApprovedCoverage(p.ProjectId, p.From, p.To))
+            .ToListAsync(cancellationToken);
+
         return new DonorReportContent(
             report.Id, report.Title, report.From, report.To, report.Donor, projects,
             report.Sections.ToList(),
@@ -96,7 +114,11 @@ internal sealed record DonorReportContent(
             await IndicatorTable.ForProjectsAsync(db, projectIds, report.From, report.To, cancellationToken),
             events.Select(e => new EventRow(e.EventId, e.ActivityId, e.Date, codes[e.ProjectId], e.Title, e.Place, e.Country, e.TotalReach)).ToList(),
             await PublicationsAsync(db, projectIds, report.From, report.To, cancellationToken),
-            now);
+            now)
+        {
+            ApprovedPeriods = approved,
+            FromApprovedPeriods = projectIds.Count > 0 && projectIds.All(id => Covers(approved.Where(p => p.ProjectId == id), report.From, report.To)),
+        };
     }
 
     /// <summary>The report's activities, oldest first, streamed row by row (constant memory whatever the count).</summary>
@@ -105,6 +127,19 @@ internal sealed record DonorReportContent(
     /// <summary>What a report covers (its projects and period), without computing its figures.</summary>
     public static async Task<DonorReportScope> ScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken) =>
         new(await ProjectsInScopeAsync(db, report, cancellationToken), report.From, report.To);
+
+    /// <summary>Whether the periods (sorted by start) leave no day of from–to uncovered.</summary>
+    private static bool Covers(IEnumerable<ApprovedCoverage> periods, DateOnly from, DateOnly to)
+    {
+        var next = from;
+        foreach (var period in periods)
+        {
+            if (period.From > next) return false;
+            if (period.To >= next) next = period.To.AddDays(1);
+            if (next > to) return true;
+        }
+        return false;
+    }
 
     /// <summary>The report's one project, or every project with the donor among its organisations (names compared ignoring case).</summary>
     private static async Task<List<ReportProject>> ProjectsInScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken)

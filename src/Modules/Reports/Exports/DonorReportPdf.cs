@@ -67,6 +67,9 @@ internal static class DonorReportPdf
             pdf.Paragraph($"Project: {string.Join("; ", content.Projects.Select(p => $"{p.Code} – {p.Name}"))}", BodySize + 1);
         }
         pdf.Paragraph($"Generated: {content.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC", BodySize + 1);
+        pdf.Paragraph(content.FromApprovedPeriods
+            ? "Figures from approved reporting periods."
+            : "Some figures are not from approved reporting periods yet and may still change.", BodySize + 1);
         pdf.Space(24);
 
         pdf.Heading(content.Projects.Count == 1 ? "Project" : "Projects", SubheadingSize);

@@ -84,6 +84,7 @@ internal static class DonorReportSheets
         yield return new("Events held", null, content.Totals.EventsHeld, null);
         yield return new("Coalition activities", null, content.Totals.CoalitionActivities, null);
         yield return new("Publications", null, content.Publications.Count, null);
+        yield return new("From approved periods", content.FromApprovedPeriods ? "yes" : "no: the figures may still change", null, null);
         yield return new("Generated at (UTC)", $"{content.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}", null, null);
     }
 }

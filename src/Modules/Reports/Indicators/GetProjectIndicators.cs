@@ -36,14 +36,21 @@ internal sealed class GetProjectIndicatorsEndpoint : ICarterModule
 /// <summary>The indicator table of one or more projects, as dashboards and donor reports show it.</summary>
 internal static class IndicatorTable
 {
+    /// <param name="approvedOnly">Count only measurements whose period ends in an approved reporting period of their project.</param>
     public static async Task<List<IndicatorFigures>> ForProjectsAsync(
-        ReportsDbContext db, IReadOnlyCollection<Guid> projectIds, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        ReportsDbContext db, IReadOnlyCollection<Guid> projectIds, DateOnly? from, DateOnly? to, CancellationToken cancellationToken,
+        bool approvedOnly = false)
     {
         var indicators = await db.IndicatorFacts.AsNoTracking().Where(i => projectIds.Contains(i.ProjectId))
             .OrderBy(i => i.ProjectId).ThenBy(i => i.Code).ThenBy(i => i.Name).ToListAsync(cancellationToken);
         var measurements = db.MeasurementFacts.AsNoTracking().Where(m => projectIds.Contains(m.ProjectId));
         if (from is not null) measurements = measurements.Where(m => m.PeriodEnd >= from);
         if (to is not null) measurements = measurements.Where(m => m.PeriodEnd <= to);
+        if (approvedOnly)
+        {
+            measurements = measurements.Where(m =>
+                db.ApprovedPeriods.Any(p => p.Approved && p.ProjectId == m.ProjectId && m.PeriodEnd >= p.From && m.PeriodEnd <= p.To));
+        }
         var periods = (await measurements
                 .GroupBy(m => new { m.IndicatorId, m.PeriodStart, m.PeriodEnd })
                 .Select(g => new { g.Key.IndicatorId, g.Key.PeriodStart, g.Key.PeriodEnd, Value = g.Sum(m => m.Value) })
