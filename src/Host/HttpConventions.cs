@@ -24,6 +24,16 @@ internal static class HttpConventions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Accept-Language (or ?ui-culture=, or the culture cookie) picks the language of texts that have
+        // versions in it. Only the UI culture follows the request: parsing and formatting on the server
+        // stay invariant, whatever the user reads.
+        builder.Services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture("en", "en");
+            options.SupportedCultures = [System.Globalization.CultureInfo.GetCultureInfo("en")];
+            options.SupportedUICultures = Advocacy.BuildingBlocks.Text.Translations.Languages.Select(System.Globalization.CultureInfo.GetCultureInfo).ToList();
+            options.ApplyCurrentCultureToResponseHeaders = true;
+        });
         // Validation errors name fields as the JSON does (startDate, not StartDate).
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
@@ -54,6 +64,7 @@ internal static class HttpConventions
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestLocalization();
         // Empty error responses (401, 403, 404 of unknown routes, 405) get a problem details body too.
         app.UseStatusCodePages();
         return app;

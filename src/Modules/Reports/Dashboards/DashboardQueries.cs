@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
@@ -93,7 +94,7 @@ internal static class DashboardQueries
             .ToListAsync(cancellationToken);
         return new RecommendationsSummary(
             byStatus.ToDictionary(s => Camel(s.Key.ToString()), s => s.Count),
-            open.Select(r => new OpenRecommendation(r.Id, r.Publication.Id, r.Publication.Title, r.Publication.PublishedOn, r.Text,
+            open.Select(r => new OpenRecommendation(r.Id, r.Publication.Id, Translations.Pick(r.Publication.Title, r.Publication.TitleTranslations), r.Publication.PublishedOn, r.Text,
                 Camel(r.AddressedTo.ToString()), Camel(r.Status.ToString()))).ToList());
     }
 

@@ -177,6 +177,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             publication.HasKey(p => p.Id);
             publication.Property(p => p.Id).ValueGeneratedNever();
             publication.Property(p => p.Title).HasMaxLength(PublicationLimits.Title);
+            publication.OwnsMany(p => p.TitleTranslations, translation => translation.ToJson());
             publication.Property(p => p.Type).HasConversion<string>().HasMaxLength(30);
             publication.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             publication.Property(p => p.Description).HasMaxLength(PublicationLimits.Text);

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Contracts;
@@ -166,12 +167,12 @@ internal sealed record DonorReportContent(
             .OrderBy(p => p.PublishedOn).ThenBy(p => p.Title)
             .Select(p => new
             {
-                p.Id, p.Title, p.Type, p.PublishedOn, p.Languages, p.Link,
+                p.Id, p.Title, p.TitleTranslations, p.Type, p.PublishedOn, p.Languages, p.Link,
                 Recommendations = db.Recommendations.Count(r => r.PublicationId == p.Id),
                 Implemented = db.Recommendations.Count(r => r.PublicationId == p.Id && r.Status == RecommendationStatus.Implemented),
             })
             .ToListAsync(cancellationToken);
-        return publications.Select(p => new PublicationRow(p.Id, p.Title, p.Type, p.PublishedOn!.Value, p.Languages, p.Link, p.Recommendations, p.Implemented)).ToList();
+        return publications.Select(p => new PublicationRow(p.Id, Translations.Pick(p.Title, p.TitleTranslations), p.Type, p.PublishedOn!.Value, p.Languages, p.Link, p.Recommendations, p.Implemented)).ToList();
     }
 }
 

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Reports.Contracts;
 
 namespace Advocacy.Modules.Reports.Publications;
@@ -19,7 +20,11 @@ internal sealed class Publication
 {
     public Guid Id { get; init; }
 
+    /// <summary>The title in the default language.</summary>
     public required string Title { get; set; }
+
+    /// <summary>The title in other languages (en, fr, nl), when staff gave them.</summary>
+    public List<Translation> TitleTranslations { get; set; } = [];
 
     public PublicationType Type { get; set; }
 

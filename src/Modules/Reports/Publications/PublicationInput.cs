@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Reports.Contracts;
 using FluentValidation;
 
@@ -14,7 +15,8 @@ internal sealed record PublicationRequest(
     List<string>? Languages = null,
     string? Link = null,
     List<Guid>? ProjectIds = null,
-    uint? Version = null);
+    uint? Version = null,
+    Dictionary<string, string>? TitleTranslations = null);
 
 internal sealed class PublicationRequestValidator : AbstractValidator<PublicationRequest>
 {
@@ -22,6 +24,9 @@ internal sealed class PublicationRequestValidator : AbstractValidator<Publicatio
     {
         RuleFor(r => r.Title).NotEmpty().MaximumLength(PublicationLimits.Title);
         RuleFor(r => r.Type).NotNull().IsInEnum();
+        RuleFor(r => r.TitleTranslations)
+            .Must(t => Translations.Problem(t, PublicationLimits.Title) is null)
+            .WithMessage(r => Translations.Problem(r.TitleTranslations, PublicationLimits.Title));
         RuleFor(r => r.Description).MaximumLength(PublicationLimits.Text);
         RuleFor(r => r.Languages)
             .Must(l => l!.Count <= PublicationLimits.PerRecord).WithMessage($"At most {PublicationLimits.PerRecord} languages.")
@@ -41,6 +46,7 @@ internal sealed class PublicationRequestValidator : AbstractValidator<Publicatio
     public static void Apply(PublicationRequest input, Publication publication)
     {
         publication.Title = input.Title.Trim();
+        publication.TitleTranslations = Translations.FromMap(input.TitleTranslations);
         publication.Type = input.Type!.Value;
         publication.Description = PublicationLimits.Blank(input.Description);
         publication.Languages = (input.Languages ?? []).Select(l => l.Trim()).ToList();

@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Reports.Contracts;
 using Advocacy.Modules.Reports.Data;
 
@@ -91,11 +92,13 @@ internal sealed record PublicationResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt,
     uint Version,
+    Dictionary<string, string> TitleTranslations,
     List<RecommendationResponse>? Recommendations = null)
 {
+    /// <summary>The publication with its title in the language the request asks for (Accept-Language), else the default.</summary>
     public static PublicationResponse From(Publication p, List<RecommendationResponse>? recommendations = null) => new(
-        p.Id, p.Title, p.Type, p.Description, p.Status, p.PublishedOn, p.Languages, p.Link, p.ProjectIds,
-        p.CreatedBy, p.CreatedAt, p.UpdatedAt, p.Version, recommendations);
+        p.Id, Translations.Pick(p.Title, p.TitleTranslations), p.Type, p.Description, p.Status, p.PublishedOn, p.Languages, p.Link, p.ProjectIds,
+        p.CreatedBy, p.CreatedAt, p.UpdatedAt, p.Version, Translations.ToMap(p.TitleTranslations), recommendations);
 }
 
 /// <summary>One change of a recommendation's status.</summary>

@@ -36,6 +36,9 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                 type: "jsonb",
                 nullable: true);
 
+            // Summaries from before organisations were kept read as "none known" until a rebuild fills them.
+            migrationBuilder.Sql("UPDATE reports.project_summaries SET organisations = '[]' WHERE organisations IS NULL;");
+
             migrationBuilder.AddColumn<string>(
                 name: "place",
                 schema: "reports",

@@ -971,6 +971,37 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     b.Navigation("Organisations");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Publication", b =>
+                {
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "TitleTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("PublicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("PublicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("publications", "reports");
+
+                            b1
+                                .ToJson("title_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PublicationId")
+                                .HasConstraintName("fk_publications_publications_publication_id");
+                        });
+
+                    b.Navigation("TitleTranslations");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Recommendation", b =>
                 {
                     b.HasOne("Advocacy.Modules.Reports.Publications.Publication", null)

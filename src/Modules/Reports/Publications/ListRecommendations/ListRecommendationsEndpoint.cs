@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Contracts;
@@ -52,9 +53,10 @@ internal sealed class ListRecommendationsEndpoint : ICarterModule
         var items = await query
             .OrderByDescending(x => x.p.PublishedOn).ThenBy(x => x.p.Id).ThenBy(x => x.r.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new RecommendationListItem(
-                x.r.Id, x.p.Id, x.p.Title, x.p.PublishedOn, x.r.Text, x.r.AddressedTo, x.r.Status, x.r.Version))
+            .Select(x => new { x.r, x.p.Id, x.p.Title, x.p.TitleTranslations, x.p.PublishedOn })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<RecommendationListItem>(items, page, pageSize, total));
+        return TypedResults.Ok(new Page<RecommendationListItem>(items.Select(x => new RecommendationListItem(
+            x.r.Id, x.Id, Translations.Pick(x.Title, x.TitleTranslations), x.PublishedOn, x.r.Text, x.r.AddressedTo, x.r.Status, x.r.Version)).ToList(),
+            page, pageSize, total));
     }
 }
