@@ -16,8 +16,14 @@ internal static class MessagingSetup
             addConsumers(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 // A consumer that fails (the database restarting, a lock timeout) is retried before the
-                // message is given up; its inbox makes each retry safe.
-                endpoint.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200))));
+                // message is given up; its inbox makes each retry safe. A host shutting down (its services
+                // disposed) is not retried: that would keep the stopping bus busy for minutes, and the
+                // outbox sends the message again at the next start.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(8, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+                    retry.Ignore<ObjectDisposedException>();
+                }));
             bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
         });
         builder.Services.Configure<MassTransitHostOptions>(options =>
