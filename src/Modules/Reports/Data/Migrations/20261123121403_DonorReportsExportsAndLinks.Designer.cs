@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Reports.Data.Migrations
 {
     [DbContext(typeof(ReportsDbContext))]
-    [Migration("20261123120252_PublicationTitleTranslations")]
-    partial class PublicationTitleTranslations
+    [Migration("20261123121403_DonorReportsExportsAndLinks")]
+    partial class DonorReportsExportsAndLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -7,11 +7,21 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Advocacy.Modules.Reports.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class DonorReportsExportsAndEventFacts : Migration
+    public partial class DonorReportsExportsAndLinks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "title_translations",
+                schema: "reports",
+                table: "publications",
+                type: "jsonb",
+                nullable: true);
+
+            // Publications from before translations read as "no translations", not as a missing list.
+            migrationBuilder.Sql("UPDATE reports.publications SET title_translations = '[]' WHERE title_translations IS NULL;");
+
             migrationBuilder.AddColumn<decimal>(
                 name: "budget_amount",
                 schema: "reports",
@@ -55,6 +65,42 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                 maxLength: 300,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "approved_periods",
+                schema: "reports",
+                columns: table => new
+                {
+                    period_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: false),
+                    approved = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_approved_periods", x => x.period_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "donor_links",
+                schema: "reports",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_by = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_donor_links", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "donor_reports",
@@ -156,6 +202,25 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_approved_periods_project_id_from",
+                schema: "reports",
+                table: "approved_periods",
+                columns: new[] { "project_id", "from" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_donor_links_project_id",
+                schema: "reports",
+                table: "donor_links",
+                column: "project_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_donor_links_token_hash",
+                schema: "reports",
+                table: "donor_links",
+                column: "token_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_event_facts_starts_on",
                 schema: "reports",
                 table: "event_facts",
@@ -179,6 +244,14 @@ namespace Advocacy.Modules.Reports.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "approved_periods",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
+                name: "donor_links",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
                 name: "event_facts",
                 schema: "reports");
 
@@ -193,6 +266,11 @@ namespace Advocacy.Modules.Reports.Data.Migrations
             migrationBuilder.DropTable(
                 name: "donor_reports",
                 schema: "reports");
+
+            migrationBuilder.DropColumn(
+                name: "title_translations",
+                schema: "reports",
+                table: "publications");
 
             migrationBuilder.DropColumn(
                 name: "budget_amount",
