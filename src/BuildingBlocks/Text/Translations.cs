@@ -22,7 +22,10 @@ public static class Translations
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "nl"];
 
     /// <summary>The version the current request asks for, else <paramref name="text"/> (the default).</summary>
-    public static string Pick(string text, IReadOnlyList<Translation> translations)
+    public static string Pick(string text, IReadOnlyList<Translation> translations) => PickOptional(text, translations)!;
+
+    /// <summary>The same for an optional text: null only when there is neither a default nor the asked version.</summary>
+    public static string? PickOptional(string? text, IReadOnlyList<Translation> translations)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return translations.FirstOrDefault(t => t.Language == language)?.Text ?? text;

@@ -33,6 +33,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             project.Property(p => p.Code).HasMaxLength(Project.CodeMaxLength);
             project.Property(p => p.Name).HasMaxLength(Project.NameMaxLength);
             project.Property(p => p.Summary).HasMaxLength(Project.SummaryMaxLength);
+            project.OwnsMany(p => p.NameTranslations, translation => translation.ToJson());
+            project.OwnsMany(p => p.SummaryTranslations, translation => translation.ToJson());
             project.Property(p => p.Level).HasConversion<string>().HasMaxLength(20);
             project.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             project.Property(p => p.BudgetAmount).HasPrecision(18, 2);

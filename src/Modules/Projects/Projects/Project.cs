@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Projects.Projects;
@@ -16,6 +17,12 @@ internal sealed class Project
     public required string Name { get; set; }
 
     public string? Summary { get; set; }
+
+    /// <summary>The name in other languages (en, fr, nl), when staff gave them.</summary>
+    public List<Translation> NameTranslations { get; set; } = [];
+
+    /// <summary>The summary in other languages (en, fr, nl), when staff gave them.</summary>
+    public List<Translation> SummaryTranslations { get; set; } = [];
 
     public ProjectLevel Level { get; set; }
 

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Reference;
 using Advocacy.Modules.Projects.Contracts;
@@ -24,7 +25,9 @@ internal sealed record ProjectRequest(
     decimal? BudgetAmount,
     string? BudgetCurrency,
     List<string>? ResponsibleStaffIds,
-    uint? Version = null);
+    uint? Version = null,
+    Dictionary<string, string>? NameTranslations = null,
+    Dictionary<string, string>? SummaryTranslations = null);
 
 internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest>
 {
@@ -37,6 +40,10 @@ internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest
             .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold only letters, digits, '-' and '_'.");
         RuleFor(r => r.Name).NotEmpty().MaximumLength(Project.NameMaxLength);
         RuleFor(r => r.Summary).MaximumLength(Project.SummaryMaxLength);
+        RuleFor(r => r.NameTranslations).Must(t => Translations.Problem(t, Project.NameMaxLength) is null)
+            .WithMessage(r => Translations.Problem(r.NameTranslations, Project.NameMaxLength));
+        RuleFor(r => r.SummaryTranslations).Must(t => Translations.Problem(t, Project.SummaryMaxLength) is null)
+            .WithMessage(r => Translations.Problem(r.SummaryTranslations, Project.SummaryMaxLength));
         RuleFor(r => r.Level).NotNull().IsInEnum();
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.StartDate).NotNull().InclusiveBetween(EarliestDate, LatestDate);
@@ -81,6 +88,8 @@ internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest
         project.Code = input.Code.Trim().ToUpperInvariant();
         project.Name = input.Name.Trim();
         project.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
+        project.NameTranslations = Translations.FromMap(input.NameTranslations);
+        project.SummaryTranslations = Translations.FromMap(input.SummaryTranslations);
         project.Level = input.Level!.Value;
         project.Status = input.Status ?? ProjectStatus.Planned;
         project.StartDate = input.StartDate!.Value;

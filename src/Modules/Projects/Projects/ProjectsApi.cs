@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Projects.Projects;
@@ -25,10 +26,14 @@ internal sealed record ProjectResponse(
     List<string> ResponsibleStaffIds,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version)
+    uint Version,
+    Dictionary<string, string> NameTranslations,
+    Dictionary<string, string> SummaryTranslations)
 {
+    /// <summary>The project with its name and summary in the language the request asks for (Accept-Language), else the default.</summary>
     public static ProjectResponse From(Project p) => new(
-        p.Id, p.Code, p.Name, p.Summary, p.Level, p.Status, p.StartDate, p.EndDate, p.Countries,
+        p.Id, p.Code, Translations.Pick(p.Name, p.NameTranslations), Translations.PickOptional(p.Summary, p.SummaryTranslations), p.Level, p.Status, p.StartDate, p.EndDate, p.Countries,
         p.Organisations.Select(o => new ProjectOrganisation(o.Name, o.Role, o.Country)).ToList(),
-        p.BudgetAmount, p.BudgetCurrency, p.ResponsibleStaffIds, p.CreatedAt, p.UpdatedAt, p.Version);
+        p.BudgetAmount, p.BudgetCurrency, p.ResponsibleStaffIds, p.CreatedAt, p.UpdatedAt, p.Version,
+        Translations.ToMap(p.NameTranslations), Translations.ToMap(p.SummaryTranslations));
 }

@@ -671,6 +671,59 @@ namespace Advocacy.Modules.Projects.Data.Migrations
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Projects.Project", b =>
                 {
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "NameTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ProjectId", "__synthesizedOrdinal")
+                                .HasName("pk_projects");
+
+                            b1.ToTable("projects", "projects");
+
+                            b1
+                                .ToJson("name_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_projects_projects_project_id");
+                        });
+
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "SummaryTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("ProjectId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ProjectId", "__synthesizedOrdinal");
+
+                            b1.ToTable("projects", "projects");
+
+                            b1
+                                .ToJson("summary_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId")
+                                .HasConstraintName("fk_projects_projects_project_id");
+                        });
+
                     b.OwnsMany("Advocacy.Modules.Projects.Projects.ProjectOrganisationEntry", "Organisations", b1 =>
                         {
                             b1.Property<Guid>("ProjectId");
@@ -699,7 +752,11 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                                 .HasConstraintName("fk_projects_projects_project_id");
                         });
 
+                    b.Navigation("NameTranslations");
+
                     b.Navigation("Organisations");
+
+                    b.Navigation("SummaryTranslations");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Results.Indicator", b =>
