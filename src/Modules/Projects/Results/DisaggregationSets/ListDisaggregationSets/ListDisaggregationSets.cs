@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,13 +23,19 @@ internal sealed class ListDisaggregationSetsEndpoint : ICarterModule
     }
 
     /// <remarks>The organisation keeps a handful of sets: the list is not paged.</remarks>
-    internal static async Task<Ok<List<DisaggregationSetResponse>>> List(
-        ProjectsDbContext db, CancellationToken cancellationToken, DisaggregationDimension? dimension = null)
+    internal static async Task<Results<Ok<List<DisaggregationSetResponse>>, ValidationProblem>> List(
+        ProjectsDbContext db, CancellationToken cancellationToken, string? dimension = null)
     {
-        var query = db.DisaggregationSets.AsNoTracking();
-        if (dimension is not null)
+        var errors = new Dictionary<string, string[]>();
+        var only = QueryEnum.Parse<DisaggregationDimension>(dimension, "dimension", errors);
+        if (errors.Count > 0)
         {
-            query = query.Where(s => s.Dimension == dimension);
+            return TypedResults.ValidationProblem(errors);
+        }
+        var query = db.DisaggregationSets.AsNoTracking();
+        if (only is not null)
+        {
+            query = query.Where(s => s.Dimension == only);
         }
         var sets = await query.OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var usage = await UsageAsync(db, cancellationToken);
