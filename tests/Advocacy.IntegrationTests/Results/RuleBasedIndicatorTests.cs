@@ -50,6 +50,10 @@ public sealed class RuleBasedIndicatorTests(AdvocacyApp app) : IClassFixture<Adv
             Indicator(objective, "1.2", Rule("activityCount", "quarter", ["training", "workshop"]), aggregation: "latest"));
         Assert.Equal("activityCount", trainings.GetProperty("rule").GetProperty("kind").GetString());
         Assert.Equal("2015-01-01", trainings.GetProperty("rule").GetProperty("periodsFrom").GetString());
+        // Stored as JSON with enum names, so a new filter or kind needs no migration.
+        var stored = await app.ScalarAsync<string>("SELECT rule::text FROM projects.indicators WHERE id = $1", trainings.Id());
+        Assert.Contains("\"ActivityCount\"", stored);
+        Assert.Contains("[\"Training\", \"Workshop\"]", stored);
 
         var training = await LogAsync(client, projectId, "training", "2015-02-10", "Training for hotel managers");
         var workshop = await LogAsync(client, projectId, "workshop", "2015-03-05", "Workshop with receptionists");
