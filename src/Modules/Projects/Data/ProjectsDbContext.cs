@@ -4,6 +4,7 @@ using Advocacy.Modules.Projects.Activities;
 using Advocacy.Modules.Projects.Deliverables;
 using Advocacy.Modules.Projects.Projects;
 using Advocacy.Modules.Projects.Results;
+using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Projects.Data;
@@ -21,6 +22,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<DisaggregationSet> DisaggregationSets => Set<DisaggregationSet>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -71,6 +74,17 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             indicator.Property(i => i.Baseline).HasPrecision(18, 4);
             indicator.Property(i => i.Target).HasPrecision(18, 4);
             indicator.Property(i => i.Version).IsRowVersion();
+            // ADR 0012: the rule of an indicator that counts itself, and the sets its typed values are broken down by.
+            indicator.Property(i => i.DisaggregationSetIds).HasDefaultValueSql("'{}'");
+            indicator.OwnsOne(i => i.Rule, rule =>
+            {
+                rule.ToJson();
+                rule.Property(r => r.Kind).HasConversion<string>();
+                rule.Property(r => r.PeriodLength).HasConversion<string>();
+                rule.PrimitiveCollection(r => r.ActivityTypes).ElementType(e => e.HasConversion<string>());
+                rule.PrimitiveCollection(r => r.Audiences).ElementType(e => e.HasConversion<string>());
+                rule.PrimitiveCollection(r => r.Genders).ElementType(e => e.HasConversion<string>());
+            });
         });
 
         modelBuilder.Entity<Measurement>(measurement =>
@@ -88,6 +102,15 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             measurement.Property(m => m.Notes).HasMaxLength(Measurement.NotesMaxLength);
             measurement.Property(m => m.RecordedBy).HasMaxLength(450);
             measurement.Property(m => m.Version).IsRowVersion();
+            measurement.Property(m => m.SourceActivityIds).HasDefaultValueSql("'{}'");
+        });
+
+        modelBuilder.Entity<DisaggregationSet>(set =>
+        {
+            set.HasIndex(s => s.Name).IsUnique();
+            set.Property(s => s.Name).HasMaxLength(DisaggregationSet.NameMaxLength);
+            set.Property(s => s.Dimension).HasConversion<string>().HasMaxLength(20);
+            set.Property(s => s.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<Deliverable>(deliverable =>

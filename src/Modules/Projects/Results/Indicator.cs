@@ -1,4 +1,5 @@
 using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Projects.Results.Rules;
 
 namespace Advocacy.Modules.Projects.Results;
 
@@ -36,6 +37,24 @@ internal sealed class Indicator
     public decimal Target { get; set; }
 
     public ReportingFrequency Frequency { get; set; }
+
+    /// <summary>
+    /// When set, the indicator counts itself: its measurements are computed from the activity log by this
+    /// rule (ADR 0012) and cannot be typed or corrected by hand.
+    /// </summary>
+    public IndicatorRule? Rule { get; set; }
+
+    /// <summary>The disaggregation sets its typed values are broken down by (at most one per dimension).</summary>
+    public List<Guid> DisaggregationSetIds { get; set; } = [];
+
+    /// <summary>Whether a breakdown that does not add up to the period's total is refused (else only warned about).</summary>
+    public bool RequireTotals { get; set; }
+
+    /// <summary>
+    /// With disaggregation sets, a period's value is its total (the row with no slice) and slices break it
+    /// down by set; without, a period's value is the sum of its rows.
+    /// </summary>
+    public bool IsBrokenDownBySets => DisaggregationSetIds.Count > 0;
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -1,6 +1,8 @@
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.DisaggregationSets;
+using Advocacy.Modules.Projects.Results.Rules;
 using FluentValidation;
 
 namespace Advocacy.Modules.Projects.Results;
@@ -16,6 +18,15 @@ internal interface IIndicatorInput
     decimal? Baseline { get; }
     decimal? Target { get; }
     ReportingFrequency? Frequency { get; }
+
+    /// <summary>When given, the indicator counts itself from the activity log (ADR 0012).</summary>
+    IndicatorRuleInput? Rule { get; }
+
+    /// <summary>The disaggregation sets its typed values are broken down by, at most one per dimension.</summary>
+    List<Guid>? DisaggregationSetIds { get; }
+
+    /// <summary>Whether a breakdown that does not add up to the period's total is refused (400) instead of warned about.</summary>
+    bool? RequireTotals { get; }
 }
 
 internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInput>
@@ -28,6 +39,15 @@ internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInpu
         RuleFor(r => r.Direction).NotNull().IsInEnum();
         RuleFor(r => r.Aggregation).NotNull().IsInEnum();
         RuleFor(r => r.Frequency).NotNull().IsInEnum();
+        RuleFor(r => r.Rule!).SetValidator(new IndicatorRuleInputValidator()).When(r => r.Rule is not null);
+        RuleFor(r => r.DisaggregationSetIds)
+            .Must(ids => ids!.Count <= 4).WithMessage("At most 4 disaggregation sets: one per dimension.")
+            .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("Each disaggregation set may appear once.")
+            .When(r => r.DisaggregationSetIds is not null);
+        RuleFor(r => r.DisaggregationSetIds).Empty().When(r => r.Rule is not null)
+            .WithMessage("A rule-based indicator is computed as one total per period: it has no disaggregation sets.");
+        RuleFor(r => r.RequireTotals).NotEqual(true).When(r => r.DisaggregationSetIds is null || r.DisaggregationSetIds.Count == 0)
+            .WithMessage("requireTotals needs at least one disaggregation set whose parts must add up.");
         RuleFor(r => r.Baseline).Figure();
         RuleFor(r => r.Target).Figure();
         // Progress is (actual - baseline) / (target - baseline): the target must lie in the indicator's direction.
@@ -53,6 +73,33 @@ internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInpu
         indicator.Baseline = input.Baseline!.Value;
         indicator.Target = input.Target!.Value;
         indicator.Frequency = input.Frequency!.Value;
+        indicator.DisaggregationSetIds = (input.DisaggregationSetIds ?? []).ToList();
+        indicator.RequireTotals = input.RequireTotals ?? false;
+    }
+
+    /// <summary>Per-field errors when a named disaggregation set does not exist, or two share a dimension; else null.</summary>
+    public static async Task<Dictionary<string, string[]>?> SetErrorsAsync(
+        ProjectsDbContext db, IReadOnlyCollection<Guid>? setIds, CancellationToken cancellationToken)
+    {
+        if (setIds is null || setIds.Count == 0)
+        {
+            return null;
+        }
+        var sets = await db.DisaggregationSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var unknown = setIds.Where(id => sets.All(s => s.Id != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return new() { ["disaggregationSetIds"] = [$"No such disaggregation set: {string.Join(", ", unknown)}."] };
+        }
+        var shared = sets.GroupBy(s => s.Dimension).Where(g => g.Count() > 1).ToList();
+        return shared.Count == 0
+            ? null
+            : new()
+            {
+                ["disaggregationSetIds"] = shared.Select(g =>
+                    $"Sets {string.Join(" and ", g.Select(s => $"'{s.Name}'"))} both break down by {DisaggregationCategories.Name(g.Key)}: "
+                    + "an indicator takes one set per dimension.").ToArray(),
+            };
     }
 
     /// <summary>409 when another indicator of the project already has <paramref name="code"/>.</summary>

@@ -5,7 +5,9 @@ namespace Advocacy.Modules.Projects.Results;
 /// <summary>
 /// A value of an indicator for a period, for everyone or for one slice (audience, gender, age band,
 /// country). Within a period an indicator has either one value for everyone or slices, never both,
-/// so the period's value is always the sum of its rows.
+/// so the period's value is always the sum of its rows; except for an indicator broken down by
+/// disaggregation sets, whose row for everyone is the period's total and whose slices, one set at a
+/// time, break it down.
 /// </summary>
 internal sealed class Measurement
 {
@@ -36,10 +38,19 @@ internal sealed class Measurement
 
     public required string RecordedBy { get; set; }
 
+    /// <summary>Computed by the indicator's rule from the activity log (ADR 0012), never typed.</summary>
+    public bool Computed { get; init; }
+
+    /// <summary>For a computed measurement: the activities that produced its value.</summary>
+    public List<Guid> SourceActivityIds { get; set; } = [];
+
     public DateTimeOffset RecordedAt { get; set; }
 
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
     public uint Version { get; private set; }
+
+    /// <summary>Who records computed measurements.</summary>
+    public const string RuleRecorder = "rule";
 
     public bool IsDisaggregated => Audience is not null || Gender is not null || AgeBand is not null || Country is not null;
 

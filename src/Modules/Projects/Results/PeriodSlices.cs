@@ -27,7 +27,9 @@ internal static class PeriodSlices
                 && m.PeriodStart == measurement.PeriodStart
                 && m.PeriodEnd == measurement.PeriodEnd)
             .ToListAsync(cancellationToken);
-        if (recorded.FirstOrDefault(other => Overlap(other, measurement)) is not { } other)
+        // Broken down by disaggregation sets, a total and each set's slices count the same people by design: only a repeat clashes.
+        if (recorded.FirstOrDefault(other => indicator.IsBrokenDownBySets ? Slice(other) == Slice(measurement) : Overlap(other, measurement))
+            is not { } other)
         {
             return;
         }

@@ -2,6 +2,9 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.Results.DisaggregationSets;
+using Advocacy.Modules.Projects.Results.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Projects.Results;
 
@@ -28,6 +31,14 @@ internal static class ResultsApi
         return await db.Indicators.SingleOrDefaultAsync(i => i.Id == indicatorId && i.ProjectId == projectId, cancellationToken)
             ?? throw new NotFoundException("Indicator", indicatorId);
     }
+
+    /// <summary>The 400 answer to a typed value for an indicator that counts itself.</summary>
+    public static ProblemHttpResult RuleRefusal(Indicator indicator) =>
+        TypedResults.Problem(
+            title: "This indicator counts itself",
+            detail: $"Indicator {indicator.Code} is computed by its rule ({indicator.Rule!.Kind}) from the project's activity log; "
+                + "typed values cannot be recorded on it. Log the activities it counts, or define a typed indicator.",
+            statusCode: StatusCodes.Status400BadRequest);
 }
 
 /// <summary>An objective as the API returns it.</summary>
@@ -51,14 +62,21 @@ internal sealed record IndicatorResponse(
     decimal Target,
     ReportingFrequency Frequency,
     DateTimeOffset CreatedAt,
-    uint Version)
+    uint Version,
+    IndicatorRuleResponse? Rule,
+    List<Guid> DisaggregationSetIds,
+    bool RequireTotals)
 {
     public static IndicatorResponse From(Indicator i) => new(
         i.Id, i.ProjectId, i.ObjectiveId, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target,
-        i.Frequency, i.CreatedAt, i.Version);
+        i.Frequency, i.CreatedAt, i.Version, IndicatorRuleResponse.From(i.Rule), i.DisaggregationSetIds.ToList(), i.RequireTotals);
 }
 
-/// <summary>One measured value: a period and, when disaggregated, the slice it counts.</summary>
+/// <summary>
+/// One measured value: a period and, when disaggregated, the slice it counts. <see cref="Computed"/> values come
+/// from the indicator's rule (their activities: <c>…/measurements/{id}/sources</c>); <see cref="Warnings"/> name
+/// the disaggregation sets whose parts do not add up to the period's total after a write.
+/// </summary>
 internal sealed record MeasurementResponse(
     Guid Id,
     Guid IndicatorId,
@@ -72,9 +90,12 @@ internal sealed record MeasurementResponse(
     string? Notes,
     string RecordedBy,
     DateTimeOffset RecordedAt,
-    uint Version)
+    uint Version,
+    bool Computed,
+    int SourceCount,
+    IReadOnlyList<TotalsWarning> Warnings)
 {
-    public static MeasurementResponse From(Measurement m) => new(
+    public static MeasurementResponse From(Measurement m, IReadOnlyList<TotalsWarning>? warnings = null) => new(
         m.Id, m.IndicatorId, m.PeriodStart, m.PeriodEnd, m.Value, m.Audience, m.Gender, m.AgeBand, m.Country, m.Notes,
-        m.RecordedBy, m.RecordedAt, m.Version);
+        m.RecordedBy, m.RecordedAt, m.Version, m.Computed, m.SourceActivityIds.Count, warnings ?? []);
 }

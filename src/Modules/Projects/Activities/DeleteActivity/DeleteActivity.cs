@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
         activity.DeletedAt = clock.GetUtcNow();
         activity.DeletedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityDeleted(activity.Id, activity.ProjectId, activity.DeletedBy, activity.DeletedAt.Value));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), activity.DeletedAt.Value, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.Rules;
 
 namespace Advocacy.Modules.Projects.Activities.FromOtherModules;
 
@@ -31,6 +32,11 @@ internal static class SourcedActivities
         }
         // A project Projects does not know (deleted, or not yet arrived) gets no activity.
         var known = await db.Projects.Where(p => projectIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var touched = new ActivityTouches();
+        foreach (var activity in existing)
+        {
+            touched.Add(activity);
+        }
         foreach (var projectId in known)
         {
             var activity = existing.SingleOrDefault(a => a.ProjectId == projectId);
@@ -53,6 +59,7 @@ internal static class SourcedActivities
                 activity.DeletedBy = null;
             }
             Apply(state, activity);
+            touched.Add(activity);
             activity.SourceUpdatedAt = occurredAt;
             db.AddIntegrationEvent<object>(isNew || restored
                 ? new ActivityLogged(activity.ToDetails(), occurredAt)
@@ -62,6 +69,8 @@ internal static class SourcedActivities
         {
             Withdraw(db, unlinked, source, occurredAt);
         }
+        // The consumer's transaction is open: rule-based indicators are counted again before it commits.
+        await db.SaveActivityChangesAsync(touched, TimeProvider.System.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Withdraws every activity recorded from the source.</summary>
@@ -74,10 +83,13 @@ internal static class SourcedActivities
         {
             return;
         }
+        var touched = new ActivityTouches();
         foreach (var activity in existing.Where(a => a.DeletedAt is null))
         {
+            touched.Add(activity);
             Withdraw(db, activity, source, occurredAt);
         }
+        await db.SaveActivityChangesAsync(touched, TimeProvider.System.GetUtcNow(), cancellationToken);
     }
 
     private static void Withdraw(ProjectsDbContext db, Activity activity, ActivitySource source, DateTimeOffset occurredAt)

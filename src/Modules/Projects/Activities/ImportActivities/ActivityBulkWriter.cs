@@ -2,6 +2,7 @@ using System.Text.Json;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.Rules;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -66,6 +67,15 @@ internal static class ActivityBulkWriter
             }
             await writer.CompleteAsync(cancellationToken);
         }
+
+        // The rule-based indicators of the imported days' periods, counted again in the same transaction.
+        var touched = new ActivityTouches();
+        foreach (var activity in activities)
+        {
+            touched.Add(activity);
+        }
+        await RuleMeasurements.RecountAsync(db, touched, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         // Committing through EF's transaction wakes the outbox dispatcher, as any save does.
         await transaction.CommitAsync(cancellationToken);

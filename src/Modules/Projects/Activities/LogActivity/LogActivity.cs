@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,7 +41,7 @@ internal sealed class LogActivityEndpoint : ICarterModule
         ActivityRequestValidator.Apply(request, activity);
         db.Activities.Add(activity);
         db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), now, cancellationToken);
 
         return TypedResults.Created($"/api/activities/{activity.Id}", ActivityResponse.From(activity));
     }

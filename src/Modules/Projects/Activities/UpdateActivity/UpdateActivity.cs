@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,11 +44,12 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
 
         // A stale version makes SaveChanges throw; the exception handler answers 409.
         db.Entry(activity).Property(a => a.Version).OriginalValue = request.Version!.Value;
+        var touched = new ActivityTouches().Add(activity);
         ActivityRequestValidator.Apply(request, activity);
         activity.UpdatedAt = clock.GetUtcNow();
         activity.UpdatedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityUpdated(activity.ToDetails(), activity.UpdatedAt.Value));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveActivityChangesAsync(touched.Add(activity), activity.UpdatedAt.Value, cancellationToken);
 
         return TypedResults.Ok(ActivityResponse.From(activity));
     }

@@ -394,6 +394,50 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.ToTable("projects", "projects");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Results.DisaggregationSets.DisaggregationSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disaggregation_sets");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disaggregation_sets_name");
+
+                    b.ToTable("disaggregation_sets", "projects");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Results.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,6 +472,13 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("direction");
 
+                    b.PrimitiveCollection<List<Guid>>("DisaggregationSetIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("disaggregation_set_ids")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -447,6 +498,10 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid")
                         .HasColumnName("project_id");
+
+                    b.Property<bool>("RequireTotals")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_totals");
 
                     b.Property<decimal>("Target")
                         .HasPrecision(18, 4)
@@ -495,6 +550,10 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("audience");
 
+                    b.Property<bool>("Computed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("computed");
+
                     b.Property<string>("Country")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
@@ -535,6 +594,13 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
                         .HasColumnName("recorded_by");
+
+                    b.PrimitiveCollection<List<Guid>>("SourceActivityIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("source_activity_ids")
+                        .HasDefaultValueSql("'{}'");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -774,6 +840,42 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_indicators_projects_project_id");
+
+                    b.OwnsOne("Advocacy.Modules.Projects.Results.Rules.IndicatorRule", "Rule", b1 =>
+                        {
+                            b1.Property<Guid>("IndicatorId");
+
+                            b1.PrimitiveCollection<string>("ActivityTypes")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Audiences")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Genders")
+                                .IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("PeriodLength")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("PeriodsFrom");
+
+                            b1.HasKey("IndicatorId");
+
+                            b1.ToTable("indicators", "projects");
+
+                            b1
+                                .ToJson("rule")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId")
+                                .HasConstraintName("fk_indicators_indicators_id");
+                        });
+
+                    b.Navigation("Rule");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Results.Measurement", b =>

@@ -2,6 +2,8 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.Results.DisaggregationSets;
+using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +19,8 @@ internal sealed record ObjectiveResults(
 /// An indicator with its values per period, its <see cref="Actual"/> value (the sum of all periods when
 /// cumulative, the latest period's when latest) and <see cref="Progress"/>: (actual − baseline) /
 /// (target − baseline) as a fraction, 1 when the target is met. Both null until something is measured.
+/// With a <see cref="Rule"/>, the periods are computed from the activity log; with disaggregation sets, a
+/// period's value is its total and its warnings name the sets whose parts do not add up to it.
 /// </summary>
 internal sealed record IndicatorResults(
     Guid Id,
@@ -31,10 +35,17 @@ internal sealed record IndicatorResults(
     uint Version,
     List<PeriodValue> Periods,
     decimal? Actual,
-    decimal? Progress);
+    decimal? Progress,
+    IndicatorRuleResponse? Rule,
+    List<Guid> DisaggregationSetIds,
+    bool RequireTotals);
 
-/// <summary>A period's value: the sum of its measurements (one for everyone, or its slices).</summary>
-internal sealed record PeriodValue(DateOnly PeriodStart, DateOnly PeriodEnd, decimal Value, int Measurements);
+/// <summary>
+/// A period's value: the sum of its measurements (one for everyone, or its slices), or for an indicator
+/// broken down by disaggregation sets its total. <see cref="Computed"/> when the indicator's rule counted it.
+/// </summary>
+internal sealed record PeriodValue(
+    DateOnly PeriodStart, DateOnly PeriodEnd, decimal Value, int Measurements, bool Computed, IReadOnlyList<TotalsWarning> Warnings);
 
 internal sealed class GetResultsFrameworkEndpoint : ICarterModule
 {
@@ -53,12 +64,23 @@ internal sealed class GetResultsFrameworkEndpoint : ICarterModule
             .Where(o => o.ProjectId == projectId).OrderBy(o => o.Code).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.ProjectId == projectId).OrderBy(i => i.Code).ToListAsync(cancellationToken);
-        var periods = (await db.Measurements.AsNoTracking()
+        var brokenDown = indicators.Where(i => i.IsBrokenDownBySets).ToDictionary(i => i.Id);
+        var rows = (await db.Measurements.AsNoTracking()
                 .Where(m => m.ProjectId == projectId)
-                .GroupBy(m => new { m.IndicatorId, m.PeriodStart, m.PeriodEnd })
-                .Select(g => new { g.Key.IndicatorId, g.Key.PeriodStart, g.Key.PeriodEnd, Value = g.Sum(m => m.Value), Rows = g.Count() })
+                .GroupBy(m => new
+                {
+                    m.IndicatorId, m.PeriodStart, m.PeriodEnd, m.Computed,
+                    Total = m.Audience == null && m.Gender == null && m.AgeBand == null && m.Country == null,
+                })
+                .Select(g => new { g.Key.IndicatorId, g.Key.PeriodStart, g.Key.PeriodEnd, g.Key.Computed, g.Key.Total, Value = g.Sum(m => m.Value), Rows = g.Count() })
                 .ToListAsync(cancellationToken))
-            .ToLookup(p => p.IndicatorId, p => new PeriodValue(p.PeriodStart, p.PeriodEnd, p.Value, p.Rows));
+            .GroupBy(r => (r.IndicatorId, r.PeriodStart, r.PeriodEnd));
+        var warnings = await BreakdownWarningsAsync(db, brokenDown.Values.ToList(), cancellationToken);
+        var periods = rows.ToLookup(p => p.Key.IndicatorId, p => new PeriodValue(
+            p.Key.PeriodStart, p.Key.PeriodEnd,
+            // Broken down by sets, a period's value is its total; its slices break that total down.
+            p.Where(r => r.Total || !brokenDown.ContainsKey(p.Key.IndicatorId)).Sum(r => r.Value),
+            p.Sum(r => r.Rows), p.Any(r => r.Computed), warnings.GetValueOrDefault(p.Key) ?? []));
 
         var byObjective = indicators.ToLookup(i => i.ObjectiveId, i =>
         {
@@ -66,11 +88,37 @@ internal sealed class GetResultsFrameworkEndpoint : ICarterModule
             var actual = IndicatorProgress.Actual(i.Aggregation, values);
             return new IndicatorResults(
                 i.Id, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, i.Frequency, i.Version,
-                values, actual, IndicatorProgress.Fraction(i.Baseline, i.Target, actual));
+                values, actual, IndicatorProgress.Fraction(i.Baseline, i.Target, actual),
+                IndicatorRuleResponse.From(i.Rule), i.DisaggregationSetIds, i.RequireTotals);
         });
         return TypedResults.Ok(new ResultsFrameworkResponse(
             projectId,
             objectives.Select(o => new ObjectiveResults(o.Id, o.Code, o.Title, o.Description, o.Version, byObjective[o.Id].ToList())).ToList()));
+    }
+
+    /// <summary>For each period of the indicators broken down by sets, the sets whose parts do not add up to the total.</summary>
+    private static async Task<Dictionary<(Guid, DateOnly, DateOnly), List<TotalsWarning>>> BreakdownWarningsAsync(
+        ProjectsDbContext db, IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
+    {
+        if (indicators.Count == 0)
+        {
+            return [];
+        }
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
+        var setIds = indicators.SelectMany(i => i.DisaggregationSetIds).Distinct().ToList();
+        var sets = await db.DisaggregationSets.AsNoTracking().Where(s => setIds.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var measurements = await db.Measurements.AsNoTracking().Where(m => indicatorIds.Contains(m.IndicatorId)).ToListAsync(cancellationToken);
+        var result = new Dictionary<(Guid, DateOnly, DateOnly), List<TotalsWarning>>();
+        foreach (var period in measurements.GroupBy(m => (m.IndicatorId, m.PeriodStart, m.PeriodEnd)))
+        {
+            var indicator = indicators.Single(i => i.Id == period.Key.IndicatorId);
+            var found = Breakdowns.Check(sets.Where(s => indicator.DisaggregationSetIds.Contains(s.Id)).ToList(), period.ToList());
+            if (found.Count > 0)
+            {
+                result[period.Key] = found;
+            }
+        }
+        return result;
     }
 }
 

@@ -37,6 +37,6 @@ internal sealed class ListMeasurementsEndpoint : ICarterModule
             .ThenBy(m => m.Audience).ThenBy(m => m.Gender).ThenBy(m => m.AgeBand).ThenBy(m => m.Country).ThenBy(m => m.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<MeasurementResponse>(measurements.Select(MeasurementResponse.From).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new Page<MeasurementResponse>(measurements.Select(m => MeasurementResponse.From(m)).ToList(), page, pageSize, total));
     }
 }

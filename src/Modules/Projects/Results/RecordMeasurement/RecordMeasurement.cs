@@ -7,6 +7,7 @@ using Advocacy.BuildingBlocks.Reference;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Carter;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,11 +64,13 @@ internal sealed class RecordMeasurementEndpoint : ICarterModule
             .WithName("RecordMeasurement")
             .RequireAuthorization(Policies.Write)
             .WithValidation<RecordMeasurementRequest>()
-            .WithSummary("Records a value of the indicator for a period and slice; publishes IndicatorMeasured.")
+            .WithSummary("Records a value of the indicator for a period and slice; publishes IndicatorMeasured. "
+                + "Refused (400) on an indicator that counts itself; warns, or refuses with requireTotals, when a disaggregation set's parts do not add up.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    internal static async Task<Created<MeasurementResponse>> Handle(
+    internal static async Task<Results<Created<MeasurementResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid projectId,
         Guid indicatorId,
         RecordMeasurementRequest request,
@@ -81,6 +84,10 @@ internal sealed class RecordMeasurementEndpoint : ICarterModule
         await db.Database.ExecuteSqlAsync(
             $"SELECT 1 FROM projects.indicators WHERE id = {indicatorId} AND project_id = {projectId} FOR UPDATE", cancellationToken);
         var indicator = await ResultsApi.FindIndicatorAsync(db, projectId, indicatorId, cancellationToken);
+        if (indicator.Rule is not null)
+        {
+            return ResultsApi.RuleRefusal(indicator);
+        }
 
         var now = clock.GetUtcNow();
         var measurement = new Measurement
@@ -99,14 +106,37 @@ internal sealed class RecordMeasurementEndpoint : ICarterModule
             RecordedBy = user.UserId(),
             RecordedAt = now,
         };
-        await PeriodSlices.EnsureFitsAsync(db, indicator, measurement, cancellationToken);
+        List<TotalsWarning> warnings = [];
+        if (indicator.IsBrokenDownBySets)
+        {
+            var sets = await Breakdowns.SetsOfAsync(db, indicator, cancellationToken);
+            if (Breakdowns.SliceErrors(sets, measurement) is { } errors)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+            await PeriodSlices.EnsureFitsAsync(db, indicator, measurement, cancellationToken);
+            var period = await Breakdowns.PeriodRowsAsync(db, indicator.Id, measurement.PeriodStart, measurement.PeriodEnd, [measurement], cancellationToken);
+            Breakdowns.EnsureTotalFirst(indicator, period);
+            warnings = Breakdowns.Check(sets, period);
+            if (warnings.Count > 0 && indicator.RequireTotals)
+            {
+                return Breakdowns.Refusal(indicator, warnings);
+            }
+        }
+        else
+        {
+            await PeriodSlices.EnsureFitsAsync(db, indicator, measurement, cancellationToken);
+        }
 
         db.Measurements.Add(measurement);
-        db.AddIntegrationEvent(measurement.ToEvent(indicator, now));
+        if (Breakdowns.CountsInPeriodValue(indicator, measurement))
+        {
+            db.AddIntegrationEvent(measurement.ToEvent(indicator, now));
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created(
-            $"/api/projects/{projectId}/indicators/{indicator.Id}/measurements/{measurement.Id}", MeasurementResponse.From(measurement));
+            $"/api/projects/{projectId}/indicators/{indicator.Id}/measurements/{measurement.Id}", MeasurementResponse.From(measurement, warnings));
     }
 }
