@@ -18,6 +18,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            PeriodLockedException e => (StatusCodes.Status409Conflict, "Period locked", e.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict",
                 "The record was changed by someone else since you read it. Reload it and try again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
@@ -32,12 +33,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         }
 
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        };
+        if (exception is PeriodLockedException locked)
+        {
+            AddLockExtensions(context.ProblemDetails.Extensions, locked);
+        }
+        return await problems.TryWriteAsync(context);
+    }
+
+    // The lock is named by machine-readable fields too, so a client can link to the period.
+    private static void AddLockExtensions(IDictionary<string, object?> extensions, PeriodLockedException locked)
+    {
+        extensions["periodId"] = locked.PeriodId;
+        extensions["from"] = locked.From;
+        extensions["to"] = locked.To;
+        foreach (var (name, value) in locked.Extensions)
+        {
+            extensions[name] = value;
+        }
     }
 
     // Minimal APIs wrap body binding failures; say which part of the request was wrong without echoing it.
