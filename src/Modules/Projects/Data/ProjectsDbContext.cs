@@ -3,6 +3,7 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Activities;
 using Advocacy.Modules.Projects.Deliverables;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Microsoft.EntityFrameworkCore.Design;
@@ -24,6 +25,10 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
     public DbSet<Activity> Activities => Set<Activity>();
 
     public DbSet<DisaggregationSet> DisaggregationSets => Set<DisaggregationSet>();
+
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+
+    public DbSet<ReportingPeriodChange> ReportingPeriodChanges => Set<ReportingPeriodChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -160,6 +165,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             activity.HasIndex(a => new { a.LoggedBy, a.Date });
             activity.Property(a => a.Version).IsRowVersion();
         });
+
+        ReportingPeriodsModel.Configure(modelBuilder);
     }
 }
 
