@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,9 +27,11 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
     internal static async Task<NoContent> Handle(
         Guid id, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken, uint? version = null)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
         ActivityRules.EnsureEditable(activity);
+        await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date], cancellationToken);
         if (version is not null)
         {
             db.Entry(activity).Property(a => a.Version).OriginalValue = version.Value;
@@ -37,6 +40,7 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
         activity.DeletedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityDeleted(activity.Id, activity.ProjectId, activity.DeletedBy, activity.DeletedAt.Value));
         await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), activity.DeletedAt.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

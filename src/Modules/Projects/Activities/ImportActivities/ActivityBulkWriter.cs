@@ -10,7 +10,7 @@ namespace Advocacy.Modules.Projects.Activities.ImportActivities;
 
 /// <summary>
 /// Writes imported activities and their ActivityLogged outbox rows with PostgreSQL's binary COPY, in
-/// one transaction: a 10,000-row sheet takes a fraction of a second instead of the seconds EF's change
+/// the caller's transaction: a 10,000-row sheet takes a fraction of a second instead of the seconds EF's change
 /// tracker needs. Rows are written exactly as EF maps them (a test compares the two).
 /// </summary>
 internal static class ActivityBulkWriter
@@ -21,7 +21,10 @@ internal static class ActivityBulkWriter
     public static async Task WriteAsync(ProjectsDbContext db, IReadOnlyList<Activity> activities, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var schema = ProjectsModule.Schema;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Write an import inside a transaction, with the period lock checked in it.");
+        }
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
         await using (var writer = await connection.BeginBinaryImportAsync(
@@ -77,8 +80,7 @@ internal static class ActivityBulkWriter
         await RuleMeasurements.RecountAsync(db, touched, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Committing through EF's transaction wakes the outbox dispatcher, as any save does.
-        await transaction.CommitAsync(cancellationToken);
+        // The caller commits through EF's transaction, which wakes the outbox dispatcher as any save does.
     }
 
     private static Task WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>

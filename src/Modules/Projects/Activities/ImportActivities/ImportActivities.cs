@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text;
 using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,8 @@ internal sealed record ImportResult(int ImportedCount, IReadOnlyList<RowError> R
 /// <summary>
 /// Imports a project's activities from an XLSX or CSV sheet. Every row is checked first; while any row
 /// is bad nothing is imported and the answer names each bad cell (row, column, reason), unless the
-/// caller asks for <c>goodRowsOnly</c>, which imports the good rows and lists the rest.
+/// caller asks for <c>goodRowsOnly</c>, which imports the good rows and lists the rest. A row dated in an
+/// approved, locked reporting period refuses the whole import (409, goodRowsOnly or not), listing those rows.
 /// </summary>
 internal sealed class ImportActivitiesEndpoint : ICarterModule
 {
@@ -33,6 +36,7 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         ActivitiesApi.Group(app)
             .MapGet("import-template.csv", () => TypedResults.File(Encoding.UTF8.GetBytes(ActivitySheet.TemplateCsv()), "text/csv", "activities-template.csv"))
@@ -101,6 +105,9 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
         }
         errors = errors.OrderBy(e => e.Row).ThenBy(e => Array.IndexOf(ActivitySheet.Columns, e.Column)).ToList();
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EnsureNoRowIsLockedAsync(db, projectId, rows, errors, cancellationToken);
+
         if (errors.Count > 0 && !goodRowsOnly)
         {
             return TypedResults.Problem(
@@ -126,8 +133,43 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
             activities.Add(activity);
         }
         await ActivityBulkWriter.WriteAsync(db, activities, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         var imported = activities.Count;
         return TypedResults.Ok(new ImportResult(imported, errors));
+    }
+
+    /// <summary>
+    /// Refuses the whole import when a row is dated in an approved period: skipping those rows, as goodRowsOnly
+    /// skips bad ones, would hide that the sheet tried to change approved figures. The answer lists the rows in
+    /// locked periods with the file's other errors, so one round of corrections clears them all.
+    /// </summary>
+    private static async Task EnsureNoRowIsLockedAsync(
+        ProjectsDbContext db, Guid projectId, List<SheetRow> rows, List<RowError> errors, CancellationToken cancellationToken)
+    {
+        var dated = rows.Where(r => r.Activity.Date is not null).ToList();
+        var locked = await db.LockedPeriodsAsync(projectId, dated.Select(r => r.Activity.Date!.Value), cancellationToken);
+        if (locked.Count == 0)
+        {
+            return;
+        }
+        var lockedRows = dated
+            .Select(r => (r.Row, Date: r.Activity.Date!.Value, Period: locked.FirstOrDefault(p => p.Contains(r.Activity.Date!.Value))))
+            .Where(r => r.Period is not null)
+            .Select(r => new RowError(r.Row, "date",
+                $"{r.Date:yyyy-MM-dd} falls in the reporting period {r.Period!.Span}, which is approved and locked."))
+            .ToList();
+        var lockedRowNumbers = lockedRows.Select(l => l.Row).ToHashSet();
+        var others = errors.Select(e => e.Row).Distinct().Count(row => !lockedRowNumbers.Contains(row));
+        var exception = new PeriodLockedException(
+            $"{lockedRows.Count} row(s) fall in approved, locked reporting periods of {locked[0].ProjectCode} "
+                + $"({string.Join(", ", locked.Select(p => p.Span))}); nothing was imported. An admin can unlock a period"
+                + (others > 0 ? $"; {others} other row(s) need correcting too." : "."),
+            locked[0].Id, locked[0].From, locked[0].To);
+        exception.Extensions["rows"] = lockedRows.Concat(errors.Where(e => !(e.Column == "date" && lockedRowNumbers.Contains(e.Row))))
+            .OrderBy(e => e.Row).ThenBy(e => Array.IndexOf(ActivitySheet.Columns, e.Column)).ToList();
+        exception.Extensions["importedCount"] = 0;
+        exception.Extensions["lockedPeriods"] = locked.Select(p => new { p.Id, p.From, p.To }).ToList();
+        throw exception;
     }
 
     private static string ColumnOf(string property) => property switch

@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,8 @@ internal sealed class LogActivityEndpoint : ICarterModule
             .WithName("LogActivity")
             .RequireAuthorization(Policies.Write)
             .WithValidation<ActivityRequest>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Results<Created<ActivityResponse>, ValidationProblem>> Handle(
         Guid projectId, ActivityRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
@@ -32,6 +34,9 @@ internal sealed class LogActivityEndpoint : ICarterModule
             return TypedResults.ValidationProblem(errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.EnsureUnlockedAsync(projectId, [request.Date!.Value], cancellationToken);
+
         var now = clock.GetUtcNow();
         var activity = new Activity
         {
@@ -42,6 +47,7 @@ internal sealed class LogActivityEndpoint : ICarterModule
         db.Activities.Add(activity);
         db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
         await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/api/activities/{activity.Id}", ActivityResponse.From(activity));
     }

@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,6 +34,7 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
                 ["version"] = ["Send the version you read, so a concurrent edit is not overwritten."],
             });
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
         ActivityRules.EnsureEditable(activity);
@@ -41,6 +43,8 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
         {
             return TypedResults.ValidationProblem(errors);
         }
+        // Its day before and after: an edit must not change a locked period, nor move an activity into or out of one.
+        await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date, request.Date!.Value], cancellationToken);
 
         // A stale version makes SaveChanges throw; the exception handler answers 409.
         db.Entry(activity).Property(a => a.Version).OriginalValue = request.Version!.Value;
@@ -50,6 +54,7 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
         activity.UpdatedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityUpdated(activity.ToDetails(), activity.UpdatedAt.Value));
         await db.SaveActivityChangesAsync(touched.Add(activity), activity.UpdatedAt.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(ActivityResponse.From(activity));
     }

@@ -4,6 +4,7 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Carter;
 using FluentValidation;
@@ -65,6 +66,8 @@ internal sealed class CorrectMeasurementEndpoint : ICarterModule
                 + "correct the activities it counts instead (GET "
                 + $"/api/projects/{projectId}/indicators/{indicator.Id}/measurements/{measurement.Id}/sources lists them).");
         }
+        // A measurement belongs to the reporting period its own period ends in.
+        await db.EnsureUnlockedAsync(projectId, [measurement.PeriodEnd], cancellationToken);
 
         // The version the editor read: if the row has moved on since, SaveChanges throws and the answer is 409.
         db.Entry(measurement).Property(m => m.Version).OriginalValue = request.Version!.Value;

@@ -7,6 +7,7 @@ using Advocacy.BuildingBlocks.Reference;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Carter;
 using FluentValidation;
@@ -88,6 +89,8 @@ internal sealed class RecordMeasurementEndpoint : ICarterModule
         {
             return ResultsApi.RuleRefusal(indicator);
         }
+        // A measurement belongs to the reporting period its own period ends in.
+        await db.EnsureUnlockedAsync(projectId, [request.PeriodEnd!.Value], cancellationToken);
 
         var now = clock.GetUtcNow();
         var measurement = new Measurement

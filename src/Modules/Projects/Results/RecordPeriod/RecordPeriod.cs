@@ -6,6 +6,7 @@ using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Reference;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Projects;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
 using Advocacy.Modules.Projects.Results.RecordMeasurement;
@@ -103,8 +104,10 @@ internal sealed class RecordPeriodEndpoint : ICarterModule
                     + $"a total down: record them one by one (POST /api/projects/{projectId}/indicators/{indicator.Id}/measurements).",
                 statusCode: StatusCodes.Status400BadRequest);
         }
-        var sets = await Breakdowns.SetsOfAsync(db, indicator, cancellationToken);
         var (start, end) = (request.PeriodStart!.Value, request.PeriodEnd!.Value);
+        // A measurement belongs to the reporting period its own period ends in.
+        await db.EnsureUnlockedAsync(projectId, [end], cancellationToken);
+        var sets = await Breakdowns.SetsOfAsync(db, indicator, cancellationToken);
         var now = clock.GetUtcNow();
         var recorder = user.UserId();
         var rows = await db.Measurements.Where(m => m.IndicatorId == indicator.Id && m.PeriodStart == start && m.PeriodEnd == end)
