@@ -159,18 +159,27 @@ internal sealed class ReportingPeriodEntry
     public string? Comment { get; init; }
 }
 
-/// <summary>What happened to an activity of an approved period.</summary>
+/// <summary>What a change from another module did to an approved period.</summary>
 internal enum PeriodChangeKind
 {
+    /// <summary>An activity dated in it was recorded.</summary>
     Recorded,
+
+    /// <summary>An activity dated in it changed, or moved into or out of it.</summary>
     Updated,
+
+    /// <summary>An activity dated in it was withdrawn.</summary>
     Withdrawn,
+
+    /// <summary>A rule-based indicator's value that belongs to it was counted again and changed.</summary>
+    Recounted,
 }
 
 /// <summary>
 /// A change that reached an approved (locked) period anyway: an activity recorded, changed or withdrawn
 /// from another module's message, which Projects applies because the source module is the authority on
-/// what happened. Kept so a manager sees that the approved figures moved, and what moved them.
+/// what happened, and the rule-based values it moved. Kept so a manager sees that the approved figures
+/// moved, and what moved them.
 /// </summary>
 internal sealed class ReportingPeriodChange
 {
@@ -181,14 +190,19 @@ internal sealed class ReportingPeriodChange
     /// <summary>The period's <see cref="ReportingPeriod.ApprovalRound"/> when the change arrived.</summary>
     public int ApprovalRound { get; init; }
 
-    public Guid ActivityId { get; init; }
-
     public PeriodChangeKind Kind { get; init; }
 
-    /// <summary>The activity's title and date after the change (before it, for a withdrawal).</summary>
-    public required string ActivityTitle { get; init; }
+    /// <summary>The activity recorded, changed or withdrawn.</summary>
+    public Guid? ActivityId { get; init; }
 
-    public DateOnly ActivityDate { get; init; }
+    /// <summary>The rule-based indicator recounted.</summary>
+    public Guid? IndicatorId { get; init; }
+
+    /// <summary>The activity's title, or the indicator's value before and after ("Indicator 1.1, 2019-01-01 – 2019-06-30: 3 → 4").</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The activity's date after the change (before it, for a withdrawal), or the last day of the recounted value's period.</summary>
+    public DateOnly Date { get; init; }
 
     /// <summary>Where it came from, e.g. "event:{id}".</summary>
     public required string Source { get; init; }

@@ -43,7 +43,7 @@ internal static class ReportingPeriodsApi
             .Where(c => c.PeriodId == periodId)
             .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id)
             .Select(c => new PeriodChangeResponse(
-                c.ApprovalRound, c.ActivityId, c.Kind, c.ActivityTitle, c.ActivityDate, c.Source, c.OccurredAt, c.RecordedAt))
+                c.ApprovalRound, c.Kind, c.ActivityId, c.IndicatorId, c.Title, c.Date, c.Source, c.OccurredAt, c.RecordedAt))
             .ToListAsync(cancellationToken);
         return ReportingPeriodResponse.Of(summary, history, changes);
     }
@@ -102,9 +102,17 @@ internal sealed record ReportingPeriodSummary(
 internal sealed record PeriodHistoryEntry(
     DateTimeOffset At, string By, string ByName, PeriodStatus? From, PeriodStatus To, string? Comment);
 
-/// <summary>A change from another module that reached the period while it was approved (in approval round <c>ApprovalRound</c>).</summary>
+/// <summary>
+/// A change from another module that reached the period while it was approved (in approval round <c>ApprovalRound</c>):
+/// an activity recorded, updated or withdrawn, or a rule-based indicator's value recounted.
+/// </summary>
+/// <param name="Title">The activity's title, or the indicator's value before and after.</param>
+/// <param name="Date">The activity's date, or the last day of the recounted value's period.</param>
+/// <param name="Source">What the change came from, e.g. <c>event:{id}</c>.</param>
+/// <param name="OccurredAt">When it happened at its source.</param>
+/// <param name="RecordedAt">When Projects applied it.</param>
 internal sealed record PeriodChangeResponse(
-    int ApprovalRound, Guid ActivityId, PeriodChangeKind Kind, string ActivityTitle, DateOnly ActivityDate, string Source,
+    int ApprovalRound, PeriodChangeKind Kind, Guid? ActivityId, Guid? IndicatorId, string Title, DateOnly Date, string Source,
     DateTimeOffset OccurredAt, DateTimeOffset RecordedAt);
 
 /// <summary>A reporting period with its dated history and the changes that reached it while approved, oldest first.</summary>

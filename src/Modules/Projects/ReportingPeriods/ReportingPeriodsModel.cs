@@ -43,7 +43,7 @@ internal static class ReportingPeriodsModel
             change.HasOne<ReportingPeriod>().WithMany().HasForeignKey(c => c.PeriodId).OnDelete(DeleteBehavior.Restrict);
             change.HasIndex(c => new { c.PeriodId, c.ApprovalRound });
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-            change.Property(c => c.ActivityTitle).HasMaxLength(Activities.Activity.TitleMaxLength);
+            change.Property(c => c.Title).HasMaxLength(400);
             change.Property(c => c.Source).HasMaxLength(100);
             change.Property(c => c.RecordedAt).HasDefaultValueSql("now()");
         });

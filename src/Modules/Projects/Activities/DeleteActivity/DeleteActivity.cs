@@ -31,7 +31,7 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
         ActivityRules.EnsureEditable(activity);
-        await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date], cancellationToken);
+        var periods = await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date], cancellationToken);
         if (version is not null)
         {
             db.Entry(activity).Property(a => a.Version).OriginalValue = version.Value;
@@ -40,6 +40,8 @@ internal sealed class DeleteActivityEndpoint : ICarterModule
         activity.DeletedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityDeleted(activity.Id, activity.ProjectId, activity.DeletedBy, activity.DeletedAt.Value));
         await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), activity.DeletedAt.Value, cancellationToken);
+        // A rule-based value of an approved period it recounted refuses it too.
+        await periods.EnsureComputedUnchangedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

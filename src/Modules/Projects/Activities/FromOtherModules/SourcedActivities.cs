@@ -2,6 +2,7 @@ using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 
 namespace Advocacy.Modules.Projects.Activities.FromOtherModules;
@@ -15,7 +16,9 @@ internal sealed record SourcedActivity(
 /// Keeps the activities recorded from one source (an event, a meeting, a statement, a publication) in step with the
 /// source's latest state: one activity per linked project, updated in place when the source changes,
 /// withdrawn (soft-deleted) when a project is unlinked or the source withdrawn. Messages carry the
-/// whole state, so applying one twice, or an older one after a newer, changes nothing.
+/// whole state, so applying one twice, or an older one after a newer, changes nothing. A change to an
+/// approved, locked period is applied all the same (the source module is the authority on what happened)
+/// and recorded on that period as a change after approval (ADR 0011).
 /// </summary>
 internal static class SourcedActivities
 {
@@ -32,6 +35,9 @@ internal static class SourcedActivities
         }
         // A project Projects does not know (deleted, or not yet arrived) gets no activity.
         var known = await db.Projects.Where(p => projectIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        // Applied even to an approved period (the source module is the authority on what happened), and noted there.
+        var late = await db.WatchAsync(known.Concat(existing.Select(a => a.ProjectId)), existing, cancellationToken);
+        var written = existing.ToList();
         var touched = new ActivityTouches();
         foreach (var activity in existing)
         {
@@ -50,6 +56,7 @@ internal static class SourcedActivities
                     LoggedBy = $"module:{source}", LoggedByName = LoggedByName(source), LoggedAt = occurredAt,
                 };
                 db.Activities.Add(activity);
+                written.Add(activity);
             }
             else
             {
@@ -71,6 +78,7 @@ internal static class SourcedActivities
         }
         // The consumer's transaction is open: rule-based indicators are counted again before it commits.
         await db.SaveActivityChangesAsync(touched, TimeProvider.System.GetUtcNow(), cancellationToken);
+        await late.NoteAsync(written, sourceKey, occurredAt, cancellationToken);
     }
 
     /// <summary>Withdraws every activity recorded from the source.</summary>
@@ -83,6 +91,7 @@ internal static class SourcedActivities
         {
             return;
         }
+        var late = await db.WatchAsync(existing.Select(a => a.ProjectId), existing, cancellationToken);
         var touched = new ActivityTouches();
         foreach (var activity in existing.Where(a => a.DeletedAt is null))
         {
@@ -90,6 +99,7 @@ internal static class SourcedActivities
             Withdraw(db, activity, source, occurredAt);
         }
         await db.SaveActivityChangesAsync(touched, TimeProvider.System.GetUtcNow(), cancellationToken);
+        await late.NoteAsync(existing, sourceKey, occurredAt, cancellationToken);
     }
 
     private static void Withdraw(ProjectsDbContext db, Activity activity, ActivitySource source, DateTimeOffset occurredAt)

@@ -107,6 +107,7 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EnsureNoRowIsLockedAsync(db, projectId, rows, errors, cancellationToken);
+        var periods = await db.WatchComputedAsync(projectId, cancellationToken);
 
         if (errors.Count > 0 && !goodRowsOnly)
         {
@@ -133,6 +134,8 @@ internal sealed class ImportActivitiesEndpoint : ICarterModule
             activities.Add(activity);
         }
         await ActivityBulkWriter.WriteAsync(db, activities, now, cancellationToken);
+        // A rule-based value of an approved period the import recounted refuses it too.
+        await periods.EnsureComputedUnchangedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var imported = activities.Count;
         return TypedResults.Ok(new ImportResult(imported, errors));

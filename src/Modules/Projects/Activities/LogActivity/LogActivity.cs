@@ -35,7 +35,7 @@ internal sealed class LogActivityEndpoint : ICarterModule
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.EnsureUnlockedAsync(projectId, [request.Date!.Value], cancellationToken);
+        var periods = await db.EnsureUnlockedAsync(projectId, [request.Date!.Value], cancellationToken);
 
         var now = clock.GetUtcNow();
         var activity = new Activity
@@ -47,6 +47,8 @@ internal sealed class LogActivityEndpoint : ICarterModule
         db.Activities.Add(activity);
         db.AddIntegrationEvent(new ActivityLogged(activity.ToDetails(), now));
         await db.SaveActivityChangesAsync(new ActivityTouches().Add(activity), now, cancellationToken);
+        // A rule-based value of an approved period it recounted refuses it too.
+        await periods.EnsureComputedUnchangedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/api/activities/{activity.Id}", ActivityResponse.From(activity));

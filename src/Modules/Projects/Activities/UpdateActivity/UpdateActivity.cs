@@ -44,7 +44,7 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
             return TypedResults.ValidationProblem(errors);
         }
         // Its day before and after: an edit must not change a locked period, nor move an activity into or out of one.
-        await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date, request.Date!.Value], cancellationToken);
+        var periods = await db.EnsureUnlockedAsync(activity.ProjectId, [activity.Date, request.Date!.Value], cancellationToken);
 
         // A stale version makes SaveChanges throw; the exception handler answers 409.
         db.Entry(activity).Property(a => a.Version).OriginalValue = request.Version!.Value;
@@ -54,6 +54,8 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
         activity.UpdatedBy = user.UserId();
         db.AddIntegrationEvent(new ActivityUpdated(activity.ToDetails(), activity.UpdatedAt.Value));
         await db.SaveActivityChangesAsync(touched.Add(activity), activity.UpdatedAt.Value, cancellationToken);
+        // A rule-based value of an approved period it recounted refuses it too.
+        await periods.EnsureComputedUnchangedAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(ActivityResponse.From(activity));

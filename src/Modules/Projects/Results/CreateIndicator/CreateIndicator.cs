@@ -4,6 +4,7 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using FluentValidation;
@@ -51,8 +52,11 @@ internal sealed class CreateIndicatorEndpoint : ICarterModule
         Guid projectId, CreateIndicatorRequest request, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        PeriodLockCheck? periods = null;
         if (request.Rule is not null)
         {
+            // Before the rules' lock, in the order activity writers take them.
+            periods = await db.WatchComputedAsync(projectId, cancellationToken);
             await RuleMeasurements.LockProjectAsync(db, projectId, cancellationToken);
         }
         var projectStart = await db.Projects.Where(p => p.Id == projectId).Select(p => (DateOnly?)p.StartDate).SingleOrDefaultAsync(cancellationToken)
@@ -87,6 +91,8 @@ internal sealed class CreateIndicatorEndpoint : ICarterModule
             // The activities already logged count at once.
             await RuleMeasurements.RecountIndicatorAsync(db, indicator, indicator.CreatedAt, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            // Values it would count into an approved period refuse it (ADR 0011).
+            await periods!.EnsureComputedUnchangedAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 

@@ -3,6 +3,7 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using FluentValidation;
@@ -57,6 +58,8 @@ internal sealed class UpdateIndicatorEndpoint : ICarterModule
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Before the rules' lock, in the order activity writers take them.
+        var periods = await db.WatchComputedAsync(projectId, cancellationToken);
         // Before reading anything: an activity change waiting on this lock then counts by the rule as saved here.
         await RuleMeasurements.LockProjectAsync(db, projectId, cancellationToken);
         var indicator = await ResultsApi.FindIndicatorAsync(db, projectId, indicatorId, cancellationToken);
@@ -86,6 +89,8 @@ internal sealed class UpdateIndicatorEndpoint : ICarterModule
         {
             await RuleMeasurements.RecountIndicatorAsync(db, indicator, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            // Values of approved periods it would count differently refuse it (ADR 0011).
+            await periods.EnsureComputedUnchangedAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 
