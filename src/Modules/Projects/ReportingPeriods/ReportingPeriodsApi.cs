@@ -15,7 +15,10 @@ internal static class ReportingPeriodsApi
     public static RouteGroupBuilder Group(IEndpointRouteBuilder app) =>
         app.MapGroup("/api/reporting-periods").WithTags("Reporting periods");
 
-    /// <summary>Periods as list rows, with their project's code and the changes since their approval.</summary>
+    /// <summary>
+    /// Periods as list rows, with their project's code and the changes since their approval. Filter and order
+    /// <paramref name="periods"/> first: the rows are records the database cannot look into.
+    /// </summary>
     public static IQueryable<ReportingPeriodSummary> Summaries(ProjectsDbContext db, IQueryable<ReportingPeriod> periods) =>
         periods.Join(db.Projects, p => p.ProjectId, project => project.Id, (p, project) => new ReportingPeriodSummary(
             p.Id, p.ProjectId, project.Code, p.From, p.To, p.Status, p.Status == PeriodStatus.Approved, p.ApprovedAt, p.ApprovedBy,
@@ -25,6 +28,11 @@ internal static class ReportingPeriodsApi
                 .Where(c => c.PeriodId == p.Id && p.Status == PeriodStatus.Approved && c.ApprovalRound == p.ApprovalRound)
                 .Max(c => (DateTimeOffset?)c.RecordedAt),
             p.CreatedAt, p.UpdatedAt, p.Version));
+
+    /// <summary>Approved periods that changes from other modules reached since their current approval.</summary>
+    public static IQueryable<ReportingPeriod> ChangedAfterApproval(ProjectsDbContext db, IQueryable<ReportingPeriod> periods) =>
+        periods.Where(p => p.Status == PeriodStatus.Approved
+            && db.ReportingPeriodChanges.Any(c => c.PeriodId == p.Id && c.ApprovalRound == p.ApprovalRound));
 
     /// <summary>One period with its history and the changes that reached it while approved; 404 when it is not the project's.</summary>
     public static async Task<ReportingPeriodResponse> DetailsAsync(
@@ -52,10 +60,12 @@ internal static class ReportingPeriodsApi
     /// Changes one period of the project in its own transaction: holds off the project's writes while it runs
     /// (so nothing lands in a period being approved), loads the period (404 when it is not the project's),
     /// checks the version the client read when it sent one, applies <paramref name="change"/> and commits.
+    /// The change gets the time once the project's writes under way have committed: an approval is dated
+    /// after every activity it covers.
     /// </summary>
     public static async Task ChangeAsync(
-        ProjectsDbContext db, Guid projectId, Guid periodId, uint? version, Action<ReportingPeriod> change,
-        CancellationToken cancellationToken)
+        ProjectsDbContext db, TimeProvider clock, Guid projectId, Guid periodId, uint? version,
+        Action<ReportingPeriod, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.EnsureProjectExistsAsync(projectId, cancellationToken);
@@ -67,7 +77,7 @@ internal static class ReportingPeriodsApi
             // A stale version makes SaveChanges throw; the exception handler answers 409.
             db.Entry(period).Property(p => p.Version).OriginalValue = version.Value;
         }
-        change(period);
+        change(period, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -9,6 +9,8 @@ internal static class ReportingPeriodsModel
     {
         modelBuilder.Entity<ReportingPeriod>(period =>
         {
+            // Ids are made here (version 7): entries added to a tracked period's history must be inserted, not updated.
+            period.Property(p => p.Id).ValueGeneratedNever();
             period.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
             // "from" and "to" are SQL keywords: spare every hand-written query the quoting.
             period.Property(p => p.From).HasColumnName("from_date");
@@ -30,6 +32,7 @@ internal static class ReportingPeriodsModel
         modelBuilder.Entity<ReportingPeriodEntry>(entry =>
         {
             entry.ToTable("reporting_period_history");
+            entry.Property(e => e.Id).ValueGeneratedNever();
             entry.HasIndex(e => new { e.PeriodId, e.At });
             entry.Property(e => e.By).HasMaxLength(450);
             entry.Property(e => e.ByName).HasMaxLength(256);
@@ -40,6 +43,7 @@ internal static class ReportingPeriodsModel
 
         modelBuilder.Entity<ReportingPeriodChange>(change =>
         {
+            change.Property(c => c.Id).ValueGeneratedNever();
             change.HasOne<ReportingPeriod>().WithMany().HasForeignKey(c => c.PeriodId).OnDelete(DeleteBehavior.Restrict);
             change.HasIndex(c => new { c.PeriodId, c.ApprovalRound });
             change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);

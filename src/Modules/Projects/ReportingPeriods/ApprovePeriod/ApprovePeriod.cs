@@ -27,8 +27,7 @@ internal sealed class ApprovePeriodEndpoint : ICarterModule
         Guid projectId, Guid periodId, PeriodStepRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await ReportingPeriodsApi.ChangeAsync(db, projectId, periodId, request.Version, period =>
+        await ReportingPeriodsApi.ChangeAsync(db, clock, projectId, periodId, request.Version, (period, now) =>
         {
             period.MoveTo(PeriodStatus.Approved, user.UserId(), user.UserName(), now, request.Comment);
             db.AddIntegrationEvent(new ReportingPeriodApproved(period.Id, period.ProjectId, period.From, period.To, now));

@@ -20,9 +20,9 @@ internal sealed class DeletePeriodEndpoint : ICarterModule
 
     /// <param name="version">The version the client read; when given, a concurrent change makes this 409.</param>
     internal static async Task<NoContent> Handle(
-        Guid projectId, Guid periodId, ProjectsDbContext db, CancellationToken cancellationToken, uint? version = null)
+        Guid projectId, Guid periodId, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken, uint? version = null)
     {
-        await ReportingPeriodsApi.ChangeAsync(db, projectId, periodId, version, period =>
+        await ReportingPeriodsApi.ChangeAsync(db, clock, projectId, periodId, version, (period, _) =>
         {
             if (period.WasEverApproved || period.Status is not (PeriodStatus.Draft or PeriodStatus.Returned))
             {

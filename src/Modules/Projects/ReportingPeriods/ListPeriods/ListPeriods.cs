@@ -27,8 +27,7 @@ internal sealed class ListPeriodsEndpoint : ICarterModule
         await db.EnsureProjectExistsAsync(projectId, cancellationToken);
         var periods = db.ReportingPeriods.AsNoTracking().Where(p => p.ProjectId == projectId);
         var total = await periods.CountAsync(cancellationToken);
-        var items = await ReportingPeriodsApi.Summaries(db, periods)
-            .OrderBy(p => p.From)
+        var items = await ReportingPeriodsApi.Summaries(db, periods.OrderBy(p => p.From))
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page<ReportingPeriodSummary>(items, page, pageSize, total));

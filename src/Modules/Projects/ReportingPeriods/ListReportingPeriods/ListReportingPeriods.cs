@@ -32,13 +32,16 @@ internal sealed class ListReportingPeriodsEndpoint : ICarterModule
             return TypedResults.ValidationProblem(errors);
         }
 
-        var periods = ReportingPeriodsApi.Summaries(db, db.ReportingPeriods.AsNoTracking());
+        var periods = db.ReportingPeriods.AsNoTracking();
         if (wanted is not null) periods = periods.Where(p => p.Status == wanted);
         if (projectId is not null) periods = periods.Where(p => p.ProjectId == projectId);
-        if (changedAfterApproval) periods = periods.Where(p => p.ChangedAfterApproval > 0);
+        if (changedAfterApproval) periods = ReportingPeriodsApi.ChangedAfterApproval(db, periods);
 
         var total = await periods.CountAsync(cancellationToken);
-        var items = await periods.OrderBy(p => p.From).ThenBy(p => p.ProjectCode).ThenBy(p => p.Id)
+        // Oldest first: what has waited longest for approval comes first.
+        var ordered = periods.OrderBy(p => p.From).ThenBy(p => db.Projects.Where(project => project.Id == p.ProjectId).Select(project => project.Code).First())
+            .ThenBy(p => p.Id);
+        var items = await ReportingPeriodsApi.Summaries(db, ordered)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new Page<ReportingPeriodSummary>(items, page, pageSize, total));

@@ -35,9 +35,8 @@ internal sealed class ReturnPeriodEndpoint : ICarterModule
         Guid projectId, Guid periodId, ReturnPeriodRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await ReportingPeriodsApi.ChangeAsync(db, projectId, periodId, request.Version,
-            period => period.MoveTo(PeriodStatus.Returned, user.UserId(), user.UserName(), now, request.Comment),
+        await ReportingPeriodsApi.ChangeAsync(db, clock, projectId, periodId, request.Version,
+            (period, now) => period.MoveTo(PeriodStatus.Returned, user.UserId(), user.UserName(), now, request.Comment),
             cancellationToken);
         return TypedResults.Ok(await ReportingPeriodsApi.DetailsAsync(db, projectId, periodId, cancellationToken));
     }

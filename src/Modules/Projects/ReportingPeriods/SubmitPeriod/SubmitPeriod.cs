@@ -24,8 +24,7 @@ internal sealed class SubmitPeriodEndpoint : ICarterModule
         Guid projectId, Guid periodId, PeriodStepRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await ReportingPeriodsApi.ChangeAsync(db, projectId, periodId, request.Version, period =>
+        await ReportingPeriodsApi.ChangeAsync(db, clock, projectId, periodId, request.Version, (period, now) =>
         {
             // A period is reported on once it is over; its last day counts.
             if (period.To > DateOnly.FromDateTime(now.UtcDateTime))

@@ -38,9 +38,8 @@ internal sealed class UnlockPeriodEndpoint : ICarterModule
         Guid projectId, Guid periodId, UnlockPeriodRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var reason = request.Reason!.Trim();
-        await ReportingPeriodsApi.ChangeAsync(db, projectId, periodId, request.Version, period =>
+        await ReportingPeriodsApi.ChangeAsync(db, clock, projectId, periodId, request.Version, (period, now) =>
         {
             period.MoveTo(PeriodStatus.Draft, user.UserId(), user.UserName(), now, reason);
             db.AddIntegrationEvent(new ReportingPeriodUnlocked(period.Id, period.ProjectId, period.From, period.To, reason, now));
