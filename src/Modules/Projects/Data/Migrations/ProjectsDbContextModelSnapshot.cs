@@ -394,6 +394,193 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.ToTable("projects", "projects");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApprovalRound")
+                        .HasColumnType("integer")
+                        .HasColumnName("approval_round");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_periods");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reporting_periods_status");
+
+                    b.HasIndex("ProjectId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_periods_project_id_from_date");
+
+                    b.ToTable("reporting_periods", "projects", t =>
+                        {
+                            t.HasCheckConstraint("ck_reporting_periods_dates", "to_date >= from_date");
+                        });
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriodChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int>("ApprovalRound")
+                        .HasColumnType("integer")
+                        .HasColumnName("approval_round");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_period_changes");
+
+                    b.HasIndex("PeriodId", "ApprovalRound")
+                        .HasDatabaseName("ix_reporting_period_changes_period_id_approval_round");
+
+                    b.ToTable("reporting_period_changes", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriodEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_period_history");
+
+                    b.HasIndex("PeriodId", "At")
+                        .HasDatabaseName("ix_reporting_period_history_period_id_at");
+
+                    b.ToTable("reporting_period_history", "projects");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Results.DisaggregationSets.DisaggregationSet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -825,6 +1012,36 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.Navigation("SummaryTranslations");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_periods_projects_project_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriodChange", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_period_changes_reporting_periods_period_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriodEntry", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", null)
+                        .WithMany("History")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_period_history_reporting_periods_period_id");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Results.Indicator", b =>
                 {
                     b.HasOne("Advocacy.Modules.Projects.Results.Objective", null)
@@ -901,6 +1118,11 @@ namespace Advocacy.Modules.Projects.Data.Migrations
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>
                 {
                     b.Navigation("Languages");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
