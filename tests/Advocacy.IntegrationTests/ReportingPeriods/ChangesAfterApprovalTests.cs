@@ -39,7 +39,7 @@ public sealed class ChangesAfterApprovalTests(AdvocacyApp app) : IClassFixture<A
 
     private static List<(string Kind, string Date)> Changes(JsonElement period) =>
         period.GetProperty("changesAfterApproval").EnumerateArray()
-            .Select(c => (c.GetProperty("kind").GetString()!, c.GetProperty("activityDate").GetString()!))
+            .Select(c => (c.GetProperty("kind").GetString()!, c.GetProperty("date").GetString()!))
             .ToList();
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ChangesAfterApprovalTests(AdvocacyApp app) : IClassFixture<A
         Assert.NotEqual(JsonValueKind.Null, changed.GetProperty("lastChangedAfterApprovalAt").ValueKind);
         var change = changed.GetProperty("changesAfterApproval")[0];
         Assert.Equal(("recorded", $"event:{eventId}", "Training for ACCOR Belgium's managers", activity[0].Id()),
-            (change.GetProperty("kind").GetString(), change.GetProperty("source").GetString(), change.GetProperty("activityTitle").GetString(),
+            (change.GetProperty("kind").GetString(), change.GetProperty("source").GetString(), change.GetProperty("title").GetString(),
              change.GetProperty("activityId").GetGuid()));
         var flagged = await (await manager.GetAsync("/api/reporting-periods?changedAfterApproval=true")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(period.Id(), Assert.Single(flagged.GetProperty("items").EnumerateArray().ToList()).Id());

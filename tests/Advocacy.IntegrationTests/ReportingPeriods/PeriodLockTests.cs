@@ -135,6 +135,33 @@ public sealed class PeriodLockTests(AdvocacyApp app) : IClassFixture<AdvocacyApp
     }
 
     [Fact]
+    public async Task Recording_a_periods_total_and_parts_in_a_locked_period_returns_409_and_changes_nothing()
+    {
+        var staff = await app.ClientAsync(Roles.Staff);
+        var projectId = await Api.CreateProjectAsync(staff, "GOLONDRINA", "2018-01-01", "2020-12-31");
+        var set = await (await staff.PostAsJsonAsync("/api/disaggregation-sets",
+            new { name = "Students and teachers", dimension = "audience", categories = new[] { "children", "professionals" } })).JsonAsync(HttpStatusCode.Created);
+        var objective = await (await staff.PostAsJsonAsync($"/api/projects/{projectId}/objectives", new { code = "O1", title = "Schools know the risks" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var indicator = await (await staff.PostAsJsonAsync($"/api/projects/{projectId}/indicators", new
+        {
+            objectiveId = objective.Id(), code = "1.1", name = "Students and teachers reached", unit = "people", direction = "increase",
+            aggregation = "cumulative", baseline = 0, target = 2480, frequency = "semiAnnual", disaggregationSetIds = new[] { set.Id() },
+        })).JsonAsync(HttpStatusCode.Created);
+        var period = await ApprovedPeriodAsync(app, projectId, "2019-01-01", "2019-06-30");
+        var before = await StateAsync();
+
+        var response = await staff.PostAsJsonAsync($"{MeasurementsOf(projectId, indicator.Id())}/period", new
+        {
+            periodStart = "2019-01-01", periodEnd = "2019-06-30", total = 2480,
+            parts = new[] { new { audience = "children", value = 2100 }, new { audience = "professionals", value = 380 } },
+        });
+
+        await AssertLockedAsync(response, period, "GOLONDRINA");
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
     public async Task After_an_admin_unlocks_the_period_the_same_writes_go_through()
     {
         var (staff, projectId, period, inside, outside) = await LockedReactAsync();
