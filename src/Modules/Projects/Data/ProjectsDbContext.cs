@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Projects.Data;
 
-internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : DbContext(options)
+internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : DbContext(options)
 {
     public DbSet<Project> Projects => Set<Project>();
 
@@ -135,6 +135,8 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
             activity.HasIndex(a => new { a.LoggedBy, a.Date });
             activity.Property(a => a.Version).IsRowVersion();
         });
+
+        ConfigureAdvocacy(modelBuilder);
     }
 }
 
