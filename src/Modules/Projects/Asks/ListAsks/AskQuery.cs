@@ -28,7 +28,7 @@ internal static class AskQuery
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Paging.ContainsPattern(search);
-            query = query.Where(a => EF.Functions.ILike(a.Text, pattern));
+            query = query.Where(a => EF.Functions.ILike(a.Text, pattern, Paging.LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);

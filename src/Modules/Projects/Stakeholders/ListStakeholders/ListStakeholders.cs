@@ -43,7 +43,7 @@ internal sealed class ListStakeholdersEndpoint : ICarterModule
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Paging.ContainsPattern(search);
-            query = query.Where(s => EF.Functions.ILike(s.Name, pattern));
+            query = query.Where(s => EF.Functions.ILike(s.Name, pattern, Paging.LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
