@@ -43,6 +43,12 @@ public static class Paging
             ? new Dictionary<string, string[]> { ["to"] = ["'to' must not be before 'from'."] }
             : null;
 
+    /// <summary>
+    /// The escape character <see cref="ContainsPattern"/> uses. Pass it to <c>EF.Functions.ILike(value, pattern, Paging.LikeEscape)</c>:
+    /// without it Npgsql writes <c>ESCAPE ''</c>, and a search for "%" or "_" matches everything or nothing.
+    /// </summary>
+    public const string LikeEscape = "\\";
+
     /// <summary>A LIKE pattern matching <paramref name="search"/> anywhere, with its wildcards escaped.</summary>
     public static string ContainsPattern(string search) =>
         $"%{search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";

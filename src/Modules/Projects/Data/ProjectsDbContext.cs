@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Projects.Data;
 
-internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : DbContext(options)
+internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : DbContext(options)
 {
     public DbSet<Project> Projects => Set<Project>();
 
@@ -167,6 +167,7 @@ internal sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> opti
         });
 
         ReportingPeriodsModel.Configure(modelBuilder);
+        ConfigureAdvocacy(modelBuilder);
     }
 }
 

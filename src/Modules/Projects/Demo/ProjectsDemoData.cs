@@ -103,5 +103,7 @@ public static partial class ProjectsDemoData
         await db.SaveChangesAsync(cancellationToken);
         await SeedWorkAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedAdvocacyAsync(db, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.Outcomes;
 using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
@@ -38,6 +39,10 @@ internal sealed class UpdateActivityEndpoint : ICarterModule
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken)
             ?? throw new NotFoundException("Activity", id);
         ActivityRules.EnsureEditable(activity);
+        if (await OutcomeRules.TypeChangeErrorsAsync(db, id, request.Type!.Value, cancellationToken) is { } outcomeErrors)
+        {
+            return TypedResults.ValidationProblem(outcomeErrors);
+        }
         var (project, indicators) = await ActivityProjectRules.LoadAsync(db, activity.ProjectId, cancellationToken);
         if (ActivityProjectRules.Errors(project, request.Date!.Value, request.IndicatorIds ?? [], indicators) is { } errors)
         {

@@ -222,6 +222,153 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.ToTable("activities", "projects");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Asks.Ask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_title");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<Guid>>("TargetStakeholderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("target_stakeholder_ids");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asks");
+
+                    b.HasIndex("TargetStakeholderIds")
+                        .HasDatabaseName("ix_asks_target_stakeholder_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TargetStakeholderIds"), "gin");
+
+                    b.HasIndex("ProjectId", "OpenedOn")
+                        .HasDatabaseName("ix_asks_project_id_opened_on");
+
+                    b.ToTable("asks", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Asks.AskStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ask_id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_on");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ask_status_changes");
+
+                    b.HasIndex("AskId")
+                        .HasDatabaseName("ix_ask_status_changes_ask_id");
+
+                    b.ToTable("ask_status_changes", "projects");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>
                 {
                     b.Property<Guid>("Id")
@@ -304,6 +451,276 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasName("pk_deliverable_languages");
 
                     b.ToTable("deliverable_languages", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.ActivityOutcome", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.PrimitiveCollection<List<Guid>>("AskIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("ask_ids");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("ActivityId")
+                        .HasName("pk_activity_outcomes");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_activity_outcomes_project_id");
+
+                    b.ToTable("activity_outcomes", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid?>("AskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ask_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<Guid>("StakeholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stakeholder_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_commitments_activity_id");
+
+                    b.HasIndex("AskId")
+                        .HasDatabaseName("ix_commitments_ask_id");
+
+                    b.HasIndex("StakeholderId")
+                        .HasDatabaseName("ix_commitments_stakeholder_id");
+
+                    b.HasIndex("ProjectId", "DueDate")
+                        .HasDatabaseName("ix_commitments_project_id_due_date");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_commitments_status_due_date");
+
+                    b.ToTable("commitments", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.CommitmentStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_on");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_status_changes");
+
+                    b.HasIndex("CommitmentId")
+                        .HasDatabaseName("ix_commitment_status_changes_commitment_id");
+
+                    b.ToTable("commitment_status_changes", "projects");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_follow_ups");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_outcome_follow_ups_activity_id");
+
+                    b.HasIndex("OwnerUserId", "DueDate")
+                        .HasDatabaseName("ix_outcome_follow_ups_owner_user_id_due_date")
+                        .HasFilter("done_on IS NULL");
+
+                    b.ToTable("outcome_follow_ups", "projects");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Projects.Project", b =>
@@ -863,6 +1280,85 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.ToTable("objectives", "projects");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Stakeholders.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Party")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("party");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stakeholders");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stakeholders_parent_id_name");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ParentId", "Name"), false);
+
+                    b.HasIndex("Kind", "Level", "Country")
+                        .HasDatabaseName("ix_stakeholders_kind_level_country");
+
+                    b.ToTable("stakeholders", "projects");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Activities.Activity", b =>
                 {
                     b.HasOne("Advocacy.Modules.Projects.Projects.Project", null)
@@ -902,6 +1398,54 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.Navigation("Reach");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Asks.Ask", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asks_projects_project_id");
+
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "TextTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("AskId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("AskId", "__synthesizedOrdinal");
+
+                            b1.ToTable("asks", "projects");
+
+                            b1
+                                .ToJson("text_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AskId")
+                                .HasConstraintName("fk_asks_asks_ask_id");
+                        });
+
+                    b.Navigation("TextTranslations");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Asks.AskStatusChange", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Asks.Ask", null)
+                        .WithMany("History")
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ask_status_changes_asks_ask_id");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>
                 {
                     b.HasOne("Advocacy.Modules.Projects.Projects.Project", null)
@@ -920,6 +1464,88 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_deliverable_languages_deliverables_deliverable_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.ActivityOutcome", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Activities.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Advocacy.Modules.Projects.Outcomes.ActivityOutcome", "ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_outcomes_activities_activity_id");
+
+                    b.OwnsMany("Advocacy.Modules.Projects.Outcomes.AddressedStakeholder", "Stakeholders", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityOutcomeActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Response")
+                                .IsRequired();
+
+                            b1.Property<Guid>("StakeholderId");
+
+                            b1.HasKey("ActivityOutcomeActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("activity_outcomes", "projects");
+
+                            b1
+                                .ToJson("stakeholders")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityOutcomeActivityId")
+                                .HasConstraintName("fk_activity_outcomes_activity_outcomes_activity_outcome_activity");
+                        });
+
+                    b.Navigation("Stakeholders");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.Commitment", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Outcomes.ActivityOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_activity_outcomes_activity_id");
+
+                    b.HasOne("Advocacy.Modules.Projects.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_commitments_asks_ask_id");
+
+                    b.HasOne("Advocacy.Modules.Projects.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitments_stakeholders_stakeholder_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.CommitmentStatusChange", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Outcomes.Commitment", null)
+                        .WithMany("History")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_status_changes_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.FollowUp", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Outcomes.ActivityOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_outcome_follow_ups_activity_outcomes_activity_id");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Projects.Project", b =>
@@ -1115,9 +1741,28 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .HasConstraintName("fk_objectives_projects_project_id");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Stakeholders.Stakeholder", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stakeholders_stakeholders_parent_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Asks.Ask", b =>
+                {
+                    b.Navigation("History");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>
                 {
                     b.Navigation("Languages");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Outcomes.Commitment", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.ReportingPeriods.ReportingPeriod", b =>
