@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.Advocacy;
 using Advocacy.Modules.Reports.ApprovedPeriods;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Events;
@@ -47,6 +48,9 @@ public static class ReportsModule
         bus.AddConsumer<IndicatorDefinedConsumer>();
         bus.AddConsumer<IndicatorMeasuredConsumer>();
         bus.AddConsumer<ReportingPeriodApprovedConsumer>();
+        bus.AddConsumer<AskChangedConsumer>();
+        bus.AddConsumer<ActivityOutcomeRecordedConsumer>();
+        bus.AddConsumer<CommitmentChangedConsumer>();
         bus.AddConsumer<ReportingPeriodUnlockedConsumer>();
         bus.AddConsumer<EventScheduleChangedConsumer>();
         return bus;

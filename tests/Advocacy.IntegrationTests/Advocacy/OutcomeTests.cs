@@ -48,6 +48,39 @@ public sealed class OutcomeTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, 
             new { status, changedOn, evidence, version = commitment.GetProperty("version").GetUInt32() })).JsonAsync(HttpStatusCode.OK);
 
     [Fact]
+    public async Task A_commitment_recorded_on_a_meeting_appears_on_the_project_dashboard_with_the_answers_and_follows_its_status()
+    {
+        var s = await MarioAsync();
+        var meeting = await ActivityAsync(s.Client, s.Project);
+        var commitment = (await RecordAsync(s, meeting)).GetProperty("commitments")[0];
+        var manager = await app.ClientAsync(Roles.Manager);
+        async Task<object?> AdvocacyWhenAsync(Func<JsonElement, bool> settled, string query = "")
+        {
+            var dashboard = await manager.GetFromJsonAsync<JsonElement>($"/api/reports/dashboards/projects/{s.Project}{query}");
+            var advocacy = dashboard.GetProperty("advocacy");
+            return settled(advocacy) ? advocacy : null;
+        }
+
+        var shown = (JsonElement)(await Eventually.Get(() => AdvocacyWhenAsync(a => a.GetProperty("commitments").GetProperty("made").GetInt32() == 1
+            && a.GetProperty("responses").EnumerateObject().Any()), "the commitment and answers on the dashboard"));
+        Assert.Equal((1, 1, 0), (shown.GetProperty("commitments").GetProperty("open").GetInt32(),
+            shown.GetProperty("commitments").GetProperty("overdue").GetInt32(), shown.GetProperty("commitments").GetProperty("fulfilled").GetInt32()));
+        Assert.Equal((1, 1), (shown.GetProperty("responses").GetProperty("supportive").GetInt32(), shown.GetProperty("responses").GetProperty("noAnswer").GetInt32()));
+        Assert.Equal(1, shown.GetProperty("asksByStatus").GetProperty("open").GetInt32());
+        var organisation = await manager.GetFromJsonAsync<JsonElement>("/api/reports/dashboards/organisation");
+        Assert.Equal(1, organisation.GetProperty("advocacy").GetProperty("commitments").GetProperty("made").GetInt32());
+
+        await MoveAsync(s.Client, commitment, "fulfilled", "2016-09-15", "Guardianship is on the agenda of the Council of 15 September.");
+        var fulfilled = (JsonElement)(await Eventually.Get(() => AdvocacyWhenAsync(a => a.GetProperty("commitments").GetProperty("fulfilled").GetInt32() == 1),
+            "the fulfilled commitment on the dashboard"));
+        Assert.Equal((0, 0), (fulfilled.GetProperty("commitments").GetProperty("open").GetInt32(), fulfilled.GetProperty("commitments").GetProperty("overdue").GetInt32()));
+        // Outside the period, nothing.
+        var before = (JsonElement)(await AdvocacyWhenAsync(_ => true, "?from=2015-01-01&to=2015-12-31"))!;
+        Assert.Equal(0, before.GetProperty("commitments").GetProperty("fulfilled").GetInt32());
+        Assert.False(before.GetProperty("responses").EnumerateObject().Any());
+    }
+
+    [Fact]
     public async Task A_meeting_records_responses_asks_a_commitment_and_a_follow_up_and_publishes_them()
     {
         var s = await MarioAsync();

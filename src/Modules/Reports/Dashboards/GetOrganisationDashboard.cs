@@ -1,3 +1,4 @@
+using Advocacy.Modules.Reports.Advocacy;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.Modules.Reports.Data;
@@ -10,7 +11,8 @@ namespace Advocacy.Modules.Reports.Dashboards;
 internal sealed record OrganisationDashboard(
     DateOnly? From, DateOnly? To, int Projects, TopLine TopLine, List<MonthFigures> Monthly,
     Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience,
-    List<Breakdown> ByLevel, List<Breakdown> ByCountry, RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents);
+    List<Breakdown> ByLevel, List<Breakdown> ByCountry, RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents,
+    AdvocacyFigures Advocacy);
 
 /// <summary>The organisation's page: its work over time, by project level and by country, and its upcoming events.</summary>
 internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
@@ -49,6 +51,7 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             byCountry.OrderByDescending(c => c.Activities).ThenBy(c => c.Key)
                 .Select(c => new Breakdown(c.Key ?? "unknown", c.Projects, c.Activities, c.Reach)).ToList(),
             await DashboardQueries.RecommendationsAsync(db, projectId: null, cancellationToken),
-            await DashboardQueries.UpcomingEventsAsync(db, projectId: null, clock.Today(), cancellationToken)));
+            await DashboardQueries.UpcomingEventsAsync(db, projectId: null, clock.Today(), cancellationToken),
+            await AdvocacyQueries.FiguresAsync(db, null, from, to, clock.Today(), cancellationToken)));
     }
 }

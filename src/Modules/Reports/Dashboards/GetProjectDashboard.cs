@@ -1,3 +1,4 @@
+using Advocacy.Modules.Reports.Advocacy;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Reports.Data;
@@ -11,7 +12,8 @@ namespace Advocacy.Modules.Reports.Dashboards;
 internal sealed record ProjectDashboard(
     Guid ProjectId, string Code, string Name, DateOnly? From, DateOnly? To, TopLine TopLine, List<MonthFigures> Monthly,
     Dictionary<string, int> ActivitiesByType, Dictionary<string, int> ReachByAudience, List<IndicatorFigures> Indicators,
-    RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents);
+    RecommendationsSummary Recommendations, List<UpcomingEvent> UpcomingEvents,
+    AdvocacyFigures Advocacy);
 
 /// <summary>One page per project for managers: top-line figures, activity over time, reach, indicator progress, upcoming events.</summary>
 internal sealed class GetProjectDashboardEndpoint : ICarterModule
@@ -42,6 +44,7 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
             await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
             indicators,
             await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken),
-            await DashboardQueries.UpcomingEventsAsync(db, projectId, clock.Today(), cancellationToken)));
+            await DashboardQueries.UpcomingEventsAsync(db, projectId, clock.Today(), cancellationToken),
+            await AdvocacyQueries.FiguresAsync(db, projectId, from, to, clock.Today(), cancellationToken)));
     }
 }

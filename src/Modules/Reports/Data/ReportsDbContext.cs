@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
+using Advocacy.Modules.Reports.Advocacy;
 using Advocacy.Modules.Reports.ApprovedPeriods;
 using Advocacy.Modules.Reports.DonorLinks;
 using Advocacy.Modules.Reports.DonorReports;
@@ -28,6 +29,12 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<EventFact> EventFacts => Set<EventFact>();
 
+    public DbSet<AskFact> AskFacts => Set<AskFact>();
+
+    public DbSet<OutcomeFact> OutcomeFacts => Set<OutcomeFact>();
+
+    public DbSet<CommitmentFact> CommitmentFacts => Set<CommitmentFact>();
+
     public DbSet<ApprovedPeriod> ApprovedPeriods => Set<ApprovedPeriod>();
 
     public DbSet<DonorLink> DonorLinks => Set<DonorLink>();
@@ -49,7 +56,8 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod), typeof(InboxMessage)];
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
+         typeof(AskFact), typeof(OutcomeFact), typeof(ResponseFact), typeof(CommitmentFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -125,6 +133,35 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             fact.Property(f => f.Country).HasMaxLength(2);
             fact.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
             fact.HasIndex(f => f.StartsOn);
+        });
+        modelBuilder.Entity<AskFact>(ask =>
+        {
+            ask.HasKey(a => a.AskId);
+            ask.Property(a => a.AskId).ValueGeneratedNever();
+            ask.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            ask.HasIndex(a => a.ProjectId);
+        });
+        modelBuilder.Entity<OutcomeFact>(outcome =>
+        {
+            outcome.HasKey(o => o.ActivityId);
+            outcome.Property(o => o.ActivityId).ValueGeneratedNever();
+            outcome.HasMany(o => o.Responses).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            outcome.HasIndex(o => new { o.ProjectId, o.Date });
+        });
+        modelBuilder.Entity<ResponseFact>(response =>
+        {
+            response.ToTable("response_facts");
+            response.HasKey(r => new { r.ActivityId, r.StakeholderId });
+            response.Property(r => r.StakeholderKind).HasConversion<string>().HasMaxLength(30);
+            response.Property(r => r.Response).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<CommitmentFact>(commitment =>
+        {
+            commitment.HasKey(c => c.CommitmentId);
+            commitment.Property(c => c.CommitmentId).ValueGeneratedNever();
+            commitment.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            commitment.Property(c => c.StakeholderKind).HasConversion<string>().HasMaxLength(30);
+            commitment.HasIndex(c => new { c.ProjectId, c.MadeOn });
         });
         modelBuilder.Entity<ApprovedPeriod>(period =>
         {
