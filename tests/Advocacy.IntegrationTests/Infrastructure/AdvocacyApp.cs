@@ -91,7 +91,9 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Empties every module's tables (users and roles stay).</summary>
     public async Task ResetAsync()
     {
-        // The outbox dispatchers keep running; their row locks can deadlock with the reset's deletes.
+        // The outbox dispatchers, consumers still finishing the last test's messages and the export runner
+        // keep running; their row locks can deadlock with the reset's deletes. PostgreSQL picks one side
+        // to fail: try again, backing off a little so the other side can finish.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -100,8 +102,9 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
                 await _respawner!.ResetAsync(connection);
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 20)
             {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt));
             }
         }
     }
