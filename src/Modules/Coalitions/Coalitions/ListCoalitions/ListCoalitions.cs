@@ -42,7 +42,7 @@ internal sealed class ListCoalitionsEndpoint : ICarterModule
         if (coalitionLevel is not null) query = query.Where(c => c.Level == coalitionLevel);
         if (role is not null) query = query.Where(c => c.OurRole == role);
         if (current is not null) query = query.Where(c => (c.LeftOn == null) == current);
-        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => EF.Functions.ILike(c.Name, Paging.ContainsPattern(search)));
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => EF.Functions.ILike(c.Name, Paging.ContainsPattern(search), Paging.LikeEscape));
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)

@@ -40,7 +40,7 @@ internal sealed class ListProjectsEndpoint : ICarterModule
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Paging.ContainsPattern(search);
-            query = query.Where(p => EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern));
+            query = query.Where(p => EF.Functions.ILike(p.Code, pattern, Paging.LikeEscape) || EF.Functions.ILike(p.Name, pattern, Paging.LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
