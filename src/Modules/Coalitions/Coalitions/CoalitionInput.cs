@@ -38,11 +38,11 @@ internal sealed class CoalitionRequestValidator : AbstractValidator<CoalitionReq
     {
         coalition.Name = input.Name.Trim();
         coalition.Level = input.Level!.Value;
-        coalition.Website = Limits.Blank(input.Website);
+        coalition.Website = Input.Blank(input.Website);
         coalition.OurRole = input.OurRole ?? CoalitionRole.Member;
         coalition.JoinedOn = input.JoinedOn;
         coalition.LeftOn = input.LeftOn;
-        coalition.Description = Limits.Blank(input.Description);
+        coalition.Description = Input.Blank(input.Description);
     }
 }
 

@@ -82,7 +82,7 @@ internal sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest
     public static void Apply(MeetingRequest input, Meeting meeting)
     {
         meeting.Date = input.Date!.Value;
-        meeting.Agenda = Limits.Blank(input.Agenda);
+        meeting.Agenda = Input.Blank(input.Agenda);
         meeting.AttendeeUserIds = (input.AttendeeUserIds ?? []).ToList();
         meeting.ProjectIds = (input.ProjectIds ?? []).ToList();
     }

@@ -22,11 +22,7 @@ internal static class Limits
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
-    /// <summary>Today, by the UTC calendar.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Optional text as stored: null when blank, else trimmed.</summary>
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>Rules several of the module's requests share.</summary>

@@ -91,25 +91,24 @@ internal sealed class EventRequestValidator : AbstractValidator<EventRequest>
     {
         target.Title = input.Title.Trim();
         target.Kind = input.Kind!.Value;
-        target.Description = Blank(input.Description);
+        target.Description = Input.Blank(input.Description);
         target.Sessions = input.Sessions!
             .OrderBy(s => s.Date)
             .Select(s => new EventSession { Date = s.Date!.Value, StartTime = s.StartTime, EndTime = s.EndTime })
             .ToList();
         target.StartsOn = target.Sessions[0].Date;
-        target.Place = Blank(input.Place);
+        target.Place = Input.Blank(input.Place);
         target.Country = input.Country;
         target.Online = input.Online ?? false;
-        target.OnlineUrl = Blank(input.OnlineUrl);
+        target.OnlineUrl = Input.Blank(input.OnlineUrl);
         target.OrganisedByUs = input.OrganisedByUs!.Value;
-        target.OrganiserName = Blank(input.OrganiserName);
+        target.OrganiserName = Input.Blank(input.OrganiserName);
         target.ProjectIds = (input.ProjectIds ?? []).Distinct().ToList();
     }
 
     /// <summary>The first session's date of a validated request.</summary>
     public static DateOnly FirstSession(EventRequest input) => input.Sessions!.Min(s => s.Date!.Value);
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static bool BeAbsoluteHttpUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -60,8 +60,8 @@ internal sealed class ActivityRequestValidator : AbstractValidator<ActivityReque
         activity.Type = input.Type!.Value;
         activity.Date = input.Date!.Value;
         activity.Title = input.Title.Trim();
-        activity.Notes = Blank(input.Notes);
-        activity.Place = Blank(input.Place);
+        activity.Notes = Input.Blank(input.Notes);
+        activity.Place = Input.Blank(input.Place);
         activity.Country = input.Country;
         activity.Reach = (input.Reach ?? [])
             .Select(r => new ActivityReach { Audience = r.Audience!.Value, Gender = r.Gender, Count = r.Count!.Value })
@@ -72,7 +72,6 @@ internal sealed class ActivityRequestValidator : AbstractValidator<ActivityReque
         activity.ReportId = input.ReportId;
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>The rules that need the project: its period and its own indicators.</summary>

@@ -58,7 +58,7 @@ internal sealed class AskRequestValidator : AbstractValidator<AskRequest>
         ask.OpenedOn = input.OpenedOn!.Value;
         ask.Source = input.Source ?? AskSource.Own;
         ask.SourceId = ask.Source == AskSource.Own ? null : input.SourceId;
-        ask.SourceTitle = ask.Source == AskSource.Own ? null : AdvocacyLimits.Blank(input.SourceTitle);
+        ask.SourceTitle = ask.Source == AskSource.Own ? null : Input.Blank(input.SourceTitle);
     }
 }
 

@@ -66,7 +66,7 @@ internal sealed class OutcomeRequestValidator : AbstractValidator<OutcomeRequest
         outcome.Stakeholders = input.Stakeholders!
             .Select(s => new AddressedStakeholder
             {
-                StakeholderId = s.StakeholderId!.Value, Response = s.Response ?? StakeholderResponse.NoAnswer, Note = AdvocacyLimits.Blank(s.Note),
+                StakeholderId = s.StakeholderId!.Value, Response = s.Response ?? StakeholderResponse.NoAnswer, Note = Input.Blank(s.Note),
             })
             .ToList();
         outcome.AskIds = (input.AskIds ?? []).ToList();

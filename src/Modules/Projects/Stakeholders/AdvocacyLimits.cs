@@ -22,11 +22,7 @@ internal static class AdvocacyLimits
 
     public const string VersionMissing = "Send the version you read, so a concurrent edit is not overwritten.";
 
-    /// <summary>Today, by the UTC calendar.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Optional text as stored: null when blank, else trimmed.</summary>
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A validation problem naming one field.</summary>
     public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };

@@ -48,10 +48,10 @@ internal sealed class StakeholderRequestValidator : AbstractValidator<Stakeholde
         stakeholder.Name = input.Name.Trim();
         stakeholder.Kind = input.Kind!.Value;
         stakeholder.Level = input.Level!.Value;
-        stakeholder.Country = AdvocacyLimits.Blank(input.Country);
+        stakeholder.Country = Input.Blank(input.Country);
         stakeholder.ParentId = input.ParentId;
-        stakeholder.Function = input.Kind == StakeholderKind.Person ? AdvocacyLimits.Blank(input.Function) : null;
-        stakeholder.Party = input.Kind == StakeholderKind.Person ? AdvocacyLimits.Blank(input.Party) : null;
+        stakeholder.Function = input.Kind == StakeholderKind.Person ? Input.Blank(input.Function) : null;
+        stakeholder.Party = input.Kind == StakeholderKind.Person ? Input.Blank(input.Party) : null;
     }
 }
 

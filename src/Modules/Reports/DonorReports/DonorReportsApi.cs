@@ -84,7 +84,7 @@ internal sealed class DonorReportRequestValidator : AbstractValidator<DonorRepor
     {
         report.Title = input.Title.Trim();
         report.ProjectId = input.ProjectId;
-        report.Donor = PublicationLimits.Blank(input.Donor);
+        report.Donor = Input.Blank(input.Donor);
         report.From = input.From!.Value;
         report.To = input.To!.Value;
         report.Sections = (input.Sections ?? [])

@@ -48,9 +48,9 @@ internal sealed class PublicationRequestValidator : AbstractValidator<Publicatio
         publication.Title = input.Title.Trim();
         publication.TitleTranslations = Translations.FromMap(input.TitleTranslations);
         publication.Type = input.Type!.Value;
-        publication.Description = PublicationLimits.Blank(input.Description);
+        publication.Description = Input.Blank(input.Description);
         publication.Languages = (input.Languages ?? []).Select(l => l.Trim()).ToList();
-        publication.Link = PublicationLimits.Blank(input.Link);
+        publication.Link = Input.Blank(input.Link);
         publication.ProjectIds = (input.ProjectIds ?? []).ToList();
     }
 }

@@ -21,11 +21,7 @@ internal static class PublicationLimits
 
     public const string VersionMissing = "Send the version you read, so a concurrent edit is not overwritten.";
 
-    /// <summary>Today, by the UTC calendar.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Optional text as stored: null when blank, else trimmed.</summary>
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
 }
 

@@ -48,7 +48,7 @@ internal sealed class ChangeAskStatusEndpoint : ICarterModule
         var change = new AskStatusChange
         {
             Id = Guid.CreateVersion7(), AskId = ask.Id, From = ask.Status, To = to, ChangedOn = changedOn,
-            Note = AdvocacyLimits.Blank(request.Note), ChangedBy = user.UserId(), ChangedByName = user.UserName(), RecordedAt = now,
+            Note = Input.Blank(request.Note), ChangedBy = user.UserId(), ChangedByName = user.UserName(), RecordedAt = now,
         };
         ask.History.Add(change);
         db.AskStatusChanges.Add(change);

@@ -50,7 +50,7 @@ internal sealed class ChangeCommitmentStatusEndpoint : ICarterModule
         var change = new CommitmentStatusChange
         {
             Id = Guid.CreateVersion7(), CommitmentId = id, From = commitment.Status, To = to, ChangedOn = request.ChangedOn.Value,
-            Evidence = AdvocacyLimits.Blank(request.Evidence), ChangedBy = user.UserId(), ChangedByName = user.UserName(), RecordedAt = now,
+            Evidence = Input.Blank(request.Evidence), ChangedBy = user.UserId(), ChangedByName = user.UserName(), RecordedAt = now,
         };
         commitment.History.Add(change);
         db.CommitmentStatusChanges.Add(change);

@@ -49,7 +49,7 @@ internal sealed class ListFollowUpsEndpoint : ICarterModule
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var ownerId = string.Equals(owner?.Trim(), "me", StringComparison.OrdinalIgnoreCase) ? user.UserId() : AdvocacyLimits.Blank(owner);
+        var ownerId = string.Equals(owner?.Trim(), "me", StringComparison.OrdinalIgnoreCase) ? user.UserId() : Input.Blank(owner);
         var today = clock.Today();
         var weekEnd = today.AddDays(7);
 

@@ -41,7 +41,7 @@ internal sealed class ChangeRecommendationStatusEndpoint : ICarterModule
         var change = new RecommendationStatusChange
         {
             Id = Guid.CreateVersion7(), RecommendationId = id, From = recommendation.Status, To = to, ChangedOn = request.ChangedOn!.Value,
-            Evidence = PublicationLimits.Blank(request.Evidence), ChangedBy = user.UserId(), RecordedAt = now,
+            Evidence = Input.Blank(request.Evidence), ChangedBy = user.UserId(), RecordedAt = now,
         };
         recommendation.History.Add(change);
         db.RecommendationStatusChanges.Add(change);
