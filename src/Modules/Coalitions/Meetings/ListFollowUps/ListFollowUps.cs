@@ -10,16 +10,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Coalitions.Meetings.ListFollowUps;
 
-/// <summary>Which open follow-ups to list by due date.</summary>
-internal enum DueWindow
-{
-    /// <summary>Due before today.</summary>
-    Overdue,
-
-    /// <summary>Due from today through seven days from now.</summary>
-    Week,
-}
-
 /// <summary>An open follow-up with the meeting it came from.</summary>
 internal sealed record DueFollowUpResponse(
     Guid Id, Guid MeetingId, Guid CoalitionId, string CoalitionName, DateOnly MeetingDate, string Action, string OwnerUserId, DateOnly DueDate, uint Version);
@@ -47,19 +37,16 @@ internal sealed class ListFollowUpsEndpoint : ICarterModule
         int pageSize = Paging.DefaultPageSize)
     {
         var errors = Paging.Errors(page, pageSize) ?? [];
-        var window = QueryEnum.Parse<DueWindow>(due, "due", errors);
+        var filter = DueFilter.Parse(owner, due, user, clock.Today(), errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var ownerId = string.Equals(owner?.Trim(), "me", StringComparison.OrdinalIgnoreCase) ? user.UserId() : Input.Blank(owner);
-        var today = clock.Today();
-        var weekEnd = today.AddDays(7);
 
         var query = db.FollowUps.AsNoTracking().Where(f => f.DoneOn == null);
-        if (ownerId is not null) query = query.Where(f => f.OwnerUserId == ownerId);
-        if (window == DueWindow.Overdue) query = query.Where(f => f.DueDate < today);
-        if (window == DueWindow.Week) query = query.Where(f => f.DueDate >= today && f.DueDate <= weekEnd);
+        if (filter.OwnerId is not null) query = query.Where(f => f.OwnerUserId == filter.OwnerId);
+        if (filter.DueFrom is { } dueFrom) query = query.Where(f => f.DueDate >= dueFrom);
+        if (filter.DueTo is { } dueTo) query = query.Where(f => f.DueDate <= dueTo);
 
         var total = await query.CountAsync(cancellationToken);
         var items = await (

@@ -9,16 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Advocacy.Modules.Projects.Outcomes.ListFollowUps;
 
-/// <summary>Which open follow-ups to list by due date (as Coalitions' follow-ups list has it).</summary>
-internal enum DueWindow
-{
-    /// <summary>Due before today.</summary>
-    Overdue,
-
-    /// <summary>Due from today through seven days from now.</summary>
-    Week,
-}
-
 /// <summary>"My follow-ups due": the open follow-ups of advocacy outcomes, soonest due first.</summary>
 internal sealed class ListFollowUpsEndpoint : ICarterModule
 {
@@ -44,20 +34,17 @@ internal sealed class ListFollowUpsEndpoint : ICarterModule
         int pageSize = Paging.DefaultPageSize)
     {
         var errors = Paging.Errors(page, pageSize) ?? [];
-        var window = QueryEnum.Parse<DueWindow>(due, "due", errors);
+        var filter = DueFilter.Parse(owner, due, user, clock.Today(), errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var ownerId = string.Equals(owner?.Trim(), "me", StringComparison.OrdinalIgnoreCase) ? user.UserId() : Input.Blank(owner);
-        var today = clock.Today();
-        var weekEnd = today.AddDays(7);
 
         var query = db.FollowUps.AsNoTracking().Where(f => f.DoneOn == null);
-        if (ownerId is not null) query = query.Where(f => f.OwnerUserId == ownerId);
+        if (filter.OwnerId is not null) query = query.Where(f => f.OwnerUserId == filter.OwnerId);
         if (projectId is not null) query = query.Where(f => f.ProjectId == projectId);
-        if (window == DueWindow.Overdue) query = query.Where(f => f.DueDate < today);
-        if (window == DueWindow.Week) query = query.Where(f => f.DueDate >= today && f.DueDate <= weekEnd);
+        if (filter.DueFrom is { } dueFrom) query = query.Where(f => f.DueDate >= dueFrom);
+        if (filter.DueTo is { } dueTo) query = query.Where(f => f.DueDate <= dueTo);
         var rows =
             from f in query
             join a in db.Activities on f.ActivityId equals a.Id
