@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Reports.Data.Migrations
 {
     [DbContext(typeof(ReportsDbContext))]
-    [Migration("20261123121403_DonorReportsExportsAndLinks")]
-    partial class DonorReportsExportsAndLinks
+    [Migration("20261123133622_DonorReportsExportsLinksAndAdvocacy")]
+    partial class DonorReportsExportsLinksAndAdvocacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -189,6 +189,145 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_reach_facts");
 
                     b.ToTable("reach_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.AskFact", b =>
+                {
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ask_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AskId")
+                        .HasName("pk_ask_facts");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_ask_facts_project_id");
+
+                    b.ToTable("ask_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.CommitmentFact", b =>
+                {
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("made_on");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("StakeholderKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stakeholder_kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CommitmentId")
+                        .HasName("pk_commitment_facts");
+
+                    b.HasIndex("ProjectId", "MadeOn")
+                        .HasDatabaseName("ix_commitment_facts_project_id_made_on");
+
+                    b.ToTable("commitment_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.OutcomeFact", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ActivityId")
+                        .HasName("pk_outcome_facts");
+
+                    b.HasIndex("ProjectId", "Date")
+                        .HasDatabaseName("ix_outcome_facts_project_id_date");
+
+                    b.ToTable("outcome_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.ResponseFact", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<Guid>("StakeholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stakeholder_id");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("response");
+
+                    b.Property<string>("StakeholderKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("stakeholder_kind");
+
+                    b.HasKey("ActivityId", "StakeholderId")
+                        .HasName("pk_response_facts");
+
+                    b.ToTable("response_facts", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.ApprovedPeriods.ApprovedPeriod", b =>
@@ -890,6 +1029,16 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasConstraintName("fk_reach_facts_activity_facts_activity_id");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.ResponseFact", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Reports.Advocacy.OutcomeFact", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_facts_outcome_facts_activity_id");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.DonorReports.DonorReport", b =>
                 {
                     b.OwnsMany("Advocacy.Modules.Reports.DonorReports.NarrativeSection", "Sections", b1 =>
@@ -1028,6 +1177,11 @@ namespace Advocacy.Modules.Reports.Data.Migrations
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityFact", b =>
                 {
                     b.Navigation("Reach");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.OutcomeFact", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Publications.Recommendation", b =>
