@@ -77,9 +77,13 @@ internal sealed record DonorReportContent(
 
     /// <summary>Computes a report's content from the read model.</summary>
     public static async Task<DonorReportContent> ComputeAsync(
-        ReportsDbContext db, DonorReport report, DateTimeOffset now, CancellationToken cancellationToken)
+        ReportsDbContext db, DonorReport report, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await ComputeAsync(db, report, await ScopeAsync(db, report, cancellationToken), now, cancellationToken);
+
+    /// <summary>Computes a report's content for a scope the caller already has.</summary>
+    public static async Task<DonorReportContent> ComputeAsync(
+        ReportsDbContext db, DonorReport report, DonorReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(db, report, cancellationToken);
         var projects = scope.Projects;
         var projectIds = projects.Select(p => p.ProjectId).ToList();
         var codes = projects.ToDictionary(p => p.ProjectId, p => p.Code);

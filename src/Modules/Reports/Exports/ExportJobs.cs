@@ -105,7 +105,8 @@ internal sealed class ExportJobRunner(
         {
             var report = await db.DonorReports.AsNoTracking().SingleAsync(r => r.Id == job.DonorReportId, cancellationToken);
             var content = await DonorReportContent.ComputeAsync(db, report, clock.GetUtcNow(), cancellationToken);
-            var total = await content.Activities(db).LongCountAsync(cancellationToken);
+            // The same live facts the activity rows come from: the top line has counted them already.
+            long total = content.Totals.Activities;
             await files.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.RowsTotal, total)
                 .SetProperty(j => j.FileName, DonorReportFile.FileName(content, job.Format, job.Section))

@@ -66,7 +66,7 @@ internal sealed class ExportDonorReportEndpoint : ICarterModule
             return TypedResults.Accepted($"/api/exports/{job.Id}", ExportJobResponse.Of(job));
         }
 
-        var content = await DonorReportContent.ComputeAsync(db, report, clock.GetUtcNow(), cancellationToken);
+        var content = await DonorReportContent.ComputeAsync(db, report, scope, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Stream(async body =>
         {
             // The writers are synchronous and Kestrel refuses synchronous writes: buffer (in memory,
