@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Advocacy.Modules.Reports.DonorLinks;
 
@@ -30,9 +31,7 @@ internal sealed class DonorLink
     public bool IsLive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 
     /// <summary>A new random token: 32 bytes, URL-safe.</summary>
-    public static string NewToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64UrlEncode(byte[] bytes) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(bytes);
 }
