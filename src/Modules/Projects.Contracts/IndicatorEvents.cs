@@ -116,6 +116,7 @@ public sealed record IndicatorMeasured(
 /// <param name="Baseline">The value at the start.</param>
 /// <param name="Target">The value aimed for.</param>
 /// <param name="OccurredAt">When it was defined or changed.</param>
+/// <param name="NameTranslations">Its name in other languages (en, fr, nl) by language code; empty or null when there are none.</param>
 public sealed record IndicatorDefined(
     Guid IndicatorId,
     Guid ProjectId,
@@ -127,4 +128,5 @@ public sealed record IndicatorDefined(
     IndicatorAggregation Aggregation,
     decimal Baseline,
     decimal Target,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    IReadOnlyDictionary<string, string>? NameTranslations = null);

@@ -74,6 +74,30 @@ public sealed class AdvocacyDemoTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task ReACTs_2016_period_is_approved_and_locked_and_a_donor_link_shows_its_figures()
+    {
+        var manager = await app.ClientAsync(Roles.Manager);
+        var react = await ProjectAsync(manager, "REACT");
+        var period = Assert.Single((await manager.GetFromJsonAsync<JsonElement>($"/api/projects/{react}/reporting-periods")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("2016-01-01", "2016-12-31", "approved"),
+            (period.GetProperty("from").GetString(), period.GetProperty("to").GetString(), period.GetProperty("status").GetString()));
+        var locked = await manager.PostAsJsonAsync($"/api/projects/{react}/activities",
+            new { type = "meetingWithPolicyMakers", date = "2016-07-01", title = "A meeting logged after approval" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, locked.StatusCode);
+
+        var link = await (await manager.PostAsJsonAsync($"/api/reports/projects/{react}/donor-links", new { label = "European Commission (demo donor)", validForDays = 30 }))
+            .JsonAsync(System.Net.HttpStatusCode.Created);
+        var anonymous = app.CreateClient();
+        // Reports hears of the approval through the bus.
+        var figures = JsonDocument.Parse(await Eventually.Get(async () =>
+        {
+            var shown = await anonymous.GetFromJsonAsync<JsonElement>(link.GetProperty("apiUrl").GetString());
+            return shown.GetProperty("topLine").GetProperty("activities").GetInt32() == 1 ? shown.GetRawText() : null;
+        }, "the approved 2016 period behind the donor link")).RootElement;
+        Assert.Equal("2016-12-31", figures.GetProperty("approvedPeriods")[0].GetProperty("to").GetString());
+    }
+
+    [Fact]
     public async Task Loading_the_demo_data_again_adds_no_stakeholder_ask_or_outcome()
     {
         const string Rows = "SELECT (SELECT count(*) FROM projects.stakeholders) + (SELECT count(*) FROM projects.asks) "

@@ -79,6 +79,7 @@ internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbConte
             indicator.Property(i => i.Baseline).HasPrecision(18, 4);
             indicator.Property(i => i.Target).HasPrecision(18, 4);
             indicator.Property(i => i.Version).IsRowVersion();
+            indicator.OwnsMany(i => i.NameTranslations, translation => translation.ToJson());
             // ADR 0012: the rule of an indicator that counts itself, and the sets its typed values are broken down by.
             indicator.Property(i => i.DisaggregationSetIds).HasDefaultValueSql("'{}'");
             indicator.OwnsOne(i => i.Rule, rule =>
@@ -89,6 +90,7 @@ internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbConte
                 rule.PrimitiveCollection(r => r.ActivityTypes).ElementType(e => e.HasConversion<string>());
                 rule.PrimitiveCollection(r => r.Audiences).ElementType(e => e.HasConversion<string>());
                 rule.PrimitiveCollection(r => r.Genders).ElementType(e => e.HasConversion<string>());
+                rule.PrimitiveCollection(r => r.StakeholderKinds).ElementType(e => e.HasConversion<string>());
             });
         });
 

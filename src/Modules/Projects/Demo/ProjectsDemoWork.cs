@@ -3,6 +3,7 @@ using Advocacy.Modules.Projects.Activities;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Deliverables;
+using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results;
 
 namespace Advocacy.Modules.Projects;
@@ -95,6 +96,7 @@ public static partial class ProjectsDemoData
             if (code == "REACT")
             {
                 AddReactDeliverables(db, projectId, now);
+                AddReactApprovedPeriod(db, projectId, now);
             }
         }
     }
@@ -134,6 +136,19 @@ public static partial class ProjectsDemoData
             ids.Add(indicator.Id);
         }
         return ids;
+    }
+
+    /// <summary>
+    /// ReACT's 2016 reporting period (the video and leaflet), submitted and approved, so the demo shows a locked period and
+    /// donor links have approved figures to show.
+    /// </summary>
+    private static void AddReactApprovedPeriod(ProjectsDbContext db, Guid projectId, DateTimeOffset now)
+    {
+        var period = ReportingPeriod.Create(projectId, new DateOnly(2016, 1, 1), new DateOnly(2016, 12, 31), SeedUser, SeedUserName, now);
+        period.MoveTo(PeriodStatus.Submitted, SeedUser, SeedUserName, now, null);
+        period.MoveTo(PeriodStatus.Approved, SeedUser, SeedUserName, now, "Approved in the demo data.");
+        db.ReportingPeriods.Add(period);
+        db.AddIntegrationEvent(new ReportingPeriodApproved(period.Id, period.ProjectId, period.From, period.To, now));
     }
 
     /// <summary>ReACT's leaflet and video, in the 13 languages the seed text lists.</summary>

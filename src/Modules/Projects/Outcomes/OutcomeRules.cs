@@ -4,6 +4,8 @@ using Advocacy.BuildingBlocks.Identity;
 using Advocacy.Modules.Projects.Activities;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
+using Advocacy.Modules.Projects.Results.Rules;
 using Advocacy.Modules.Projects.Stakeholders;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -36,6 +38,34 @@ internal static class OutcomeRules
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockForTransactionAsync($"activity-outcome:{activityId}", cancellationToken);
         return transaction;
+    }
+
+    /// <summary>
+    /// Saves a change to what an activity's outcome reports (stakeholders addressed, commitments made or moved) in
+    /// the open transaction. <paramref name="days"/> are the days the change belongs to: the activity's for what
+    /// was said there, a status change's own day. One in an approved period refuses it (409); otherwise rule-based
+    /// indicators counting outcomes or commitments are recounted for those days, and a computed value of an
+    /// approved period that would move refuses it too (ADR 0011).
+    /// </summary>
+    public static async Task SaveAsync(
+        ProjectsDbContext db, Guid projectId, IReadOnlyCollection<DateOnly> days, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var periods = await db.EnsureUnlockedAsync(projectId, days, cancellationToken);
+        var touched = new ActivityTouches();
+        foreach (var day in days)
+        {
+            touched.Add(projectId, day);
+        }
+        await db.SaveActivityChangesAsync(touched, now, cancellationToken);
+        await periods.EnsureComputedUnchangedAsync(cancellationToken);
+    }
+
+    /// <summary><see cref="LockAsync"/> for a write to one commitment, by its activity; 404 when it does not exist.</summary>
+    public static async Task<IDbContextTransaction> LockCommitmentAsync(ProjectsDbContext db, Guid commitmentId, CancellationToken cancellationToken)
+    {
+        var activityId = await db.Commitments.Where(c => c.Id == commitmentId).Select(c => (Guid?)c.ActivityId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Commitment", commitmentId);
+        return await LockAsync(db, activityId, cancellationToken);
     }
 
     /// <summary>An error when the activity's type is not an advocacy type; null when it is.</summary>

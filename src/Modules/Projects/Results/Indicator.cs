@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Results.Rules;
 
@@ -24,6 +25,9 @@ internal sealed class Indicator
     public required string Code { get; set; }
 
     public required string Name { get; set; }
+
+    /// <summary>The name in other languages; <see cref="Name"/> is the default.</summary>
+    public List<Translation> NameTranslations { get; set; } = [];
 
     /// <summary>What it counts: "people", "%", "meetings".</summary>
     public required string Unit { get; set; }
@@ -62,5 +66,6 @@ internal sealed class Indicator
     public uint Version { get; private set; }
 
     public IndicatorDefined ToDefinedEvent(DateTimeOffset occurredAt) =>
-        new(Id, ProjectId, ObjectiveId, Code, Name, Unit, Direction, Aggregation, Baseline, Target, occurredAt);
+        new(Id, ProjectId, ObjectiveId, Code, Name, Unit, Direction, Aggregation, Baseline, Target, occurredAt,
+            Translations.ToMap(NameTranslations));
 }

@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
@@ -19,6 +20,9 @@ internal interface IIndicatorInput
     decimal? Target { get; }
     ReportingFrequency? Frequency { get; }
 
+    /// <summary>The name in other languages (en, fr, nl) by language code; <see cref="Name"/> is the default.</summary>
+    Dictionary<string, string>? NameTranslations { get; }
+
     /// <summary>When given, the indicator counts itself from the activity log (ADR 0012).</summary>
     IndicatorRuleInput? Rule { get; }
 
@@ -35,6 +39,8 @@ internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInpu
     {
         RuleFor(r => r.Code).Code(Indicator.CodeMaxLength);
         RuleFor(r => r.Name).NotEmpty().MaximumLength(Indicator.NameMaxLength);
+        RuleFor(r => r.NameTranslations).Must(t => Translations.Problem(t, Indicator.NameMaxLength) is null)
+            .WithMessage(r => Translations.Problem(r.NameTranslations, Indicator.NameMaxLength));
         RuleFor(r => r.Unit).NotEmpty().MaximumLength(Indicator.UnitMaxLength);
         RuleFor(r => r.Direction).NotNull().IsInEnum();
         RuleFor(r => r.Aggregation).NotNull().IsInEnum();
@@ -67,6 +73,7 @@ internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInpu
     {
         indicator.Code = ResultsApi.NormalizeCode(input.Code);
         indicator.Name = input.Name.Trim();
+        indicator.NameTranslations = Translations.FromMap(input.NameTranslations);
         indicator.Unit = input.Unit.Trim();
         indicator.Direction = input.Direction!.Value;
         indicator.Aggregation = input.Aggregation!.Value;

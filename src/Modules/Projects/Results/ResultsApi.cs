@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
@@ -48,7 +49,10 @@ internal sealed record ObjectiveResponse(
     public static ObjectiveResponse From(Objective o) => new(o.Id, o.ProjectId, o.Code, o.Title, o.Description, o.CreatedAt, o.Version);
 }
 
-/// <summary>An indicator's definition as the API returns it.</summary>
+/// <summary>
+/// An indicator's definition as the API returns it. <see cref="Name"/> is in the language Accept-Language asks for
+/// when there is that version, else <see cref="DefaultName"/>.
+/// </summary>
 internal sealed record IndicatorResponse(
     Guid Id,
     Guid ProjectId,
@@ -65,11 +69,14 @@ internal sealed record IndicatorResponse(
     uint Version,
     IndicatorRuleResponse? Rule,
     List<Guid> DisaggregationSetIds,
-    bool RequireTotals)
+    bool RequireTotals,
+    string DefaultName,
+    Dictionary<string, string> NameTranslations)
 {
     public static IndicatorResponse From(Indicator i) => new(
-        i.Id, i.ProjectId, i.ObjectiveId, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target,
-        i.Frequency, i.CreatedAt, i.Version, IndicatorRuleResponse.From(i.Rule), i.DisaggregationSetIds.ToList(), i.RequireTotals);
+        i.Id, i.ProjectId, i.ObjectiveId, i.Code, Translations.Pick(i.Name, i.NameTranslations), i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target,
+        i.Frequency, i.CreatedAt, i.Version, IndicatorRuleResponse.From(i.Rule), i.DisaggregationSetIds.ToList(), i.RequireTotals,
+        i.Name, Translations.ToMap(i.NameTranslations));
 }
 
 /// <summary>

@@ -111,6 +111,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             indicator.Property(i => i.Aggregation).HasConversion<string>().HasMaxLength(20);
             indicator.Property(i => i.Baseline).HasPrecision(18, 4);
             indicator.Property(i => i.Target).HasPrecision(18, 4);
+            indicator.OwnsMany(i => i.NameTranslations, translation => translation.ToJson());
         });
         modelBuilder.Entity<MeasurementFact>(measurement =>
         {

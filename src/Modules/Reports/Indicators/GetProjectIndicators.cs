@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
 using Carter;
@@ -67,7 +68,7 @@ internal static class IndicatorTable
             decimal? progress = actual is null || i.Target == i.Baseline
                 ? null
                 : Math.Round((actual.Value - i.Baseline) / (i.Target - i.Baseline), 4, MidpointRounding.AwayFromZero);
-            return new IndicatorFigures(i.IndicatorId, i.ProjectId, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, actual, progress);
+            return new IndicatorFigures(i.IndicatorId, i.ProjectId, i.Code, Translations.Pick(i.Name, i.NameTranslations), i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, actual, progress);
         }).ToList();
     }
 }

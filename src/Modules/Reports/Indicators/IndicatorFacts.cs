@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
 
@@ -13,6 +14,7 @@ internal sealed class IndicatorFact
     public Guid ObjectiveId { get; set; }
     public string? Code { get; set; }
     public string Name { get; set; } = "";
+    public List<Translation> NameTranslations { get; set; } = [];
     public string Unit { get; set; } = "";
     public IndicatorDirection Direction { get; set; }
     public IndicatorAggregation Aggregation { get; set; }
@@ -48,6 +50,7 @@ internal sealed class IndicatorDefinedConsumer(ReportsDbContext db) : InboxConsu
         }
         (fact.ProjectId, fact.ObjectiveId, fact.Code, fact.Name, fact.Unit) = (message.ProjectId, message.ObjectiveId, message.Code, message.Name, message.Unit);
         (fact.Direction, fact.Aggregation, fact.Baseline, fact.Target) = (message.Direction, message.Aggregation, message.Baseline, message.Target);
+        fact.NameTranslations = Translations.FromMap(message.NameTranslations);
         fact.UpdatedAt = message.OccurredAt;
     }
 }

@@ -1684,6 +1684,32 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_indicators_projects_project_id");
 
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "NameTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("IndicatorId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("IndicatorId", "__synthesizedOrdinal");
+
+                            b1.ToTable("indicators", "projects");
+
+                            b1
+                                .ToJson("name_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId")
+                                .HasConstraintName("fk_indicators_indicators_indicator_id");
+                        });
+
                     b.OwnsOne("Advocacy.Modules.Projects.Results.Rules.IndicatorRule", "Rule", b1 =>
                         {
                             b1.Property<Guid>("IndicatorId");
@@ -1705,6 +1731,9 @@ namespace Advocacy.Modules.Projects.Data.Migrations
 
                             b1.Property<DateOnly>("PeriodsFrom");
 
+                            b1.PrimitiveCollection<string>("StakeholderKinds")
+                                .IsRequired();
+
                             b1.HasKey("IndicatorId");
 
                             b1.ToTable("indicators", "projects");
@@ -1717,6 +1746,8 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                                 .HasForeignKey("IndicatorId")
                                 .HasConstraintName("fk_indicators_indicators_id");
                         });
+
+                    b.Navigation("NameTranslations");
 
                     b.Navigation("Rule");
                 });

@@ -41,7 +41,7 @@ internal sealed class AddCommitmentEndpoint : ICarterModule
         var commitment = RecordOutcomeEndpoint.NewCommitment(request, activity, user, now);
         db.Commitments.Add(commitment);
         db.AddIntegrationEvent(await OutcomesApi.CommitmentChangedAsync(db, commitment, activity, now, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        await OutcomeRules.SaveAsync(db, activity.ProjectId, [activity.Date], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/api/commitments/{commitment.Id}",

@@ -30,6 +30,7 @@ internal sealed class ChangeCommitmentStatusEndpoint : ICarterModule
     internal static async Task<Results<Ok<CommitmentResponse>, ValidationProblem>> Handle(
         Guid id, CommitmentStatusRequest request, ClaimsPrincipal user, ProjectsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await using var transaction = await OutcomeRules.LockCommitmentAsync(db, id, cancellationToken);
         var (commitment, activity) = await OutcomesApi.FindCommitmentAsync(db, id, cancellationToken);
         var to = request.Status!.Value;
         if (!Commitment.CanMove(commitment.Status, to))
@@ -58,7 +59,9 @@ internal sealed class ChangeCommitmentStatusEndpoint : ICarterModule
         commitment.Evidence = change.Evidence;
         commitment.UpdatedAt = now;
         db.AddIntegrationEvent(await OutcomesApi.CommitmentChangedAsync(db, commitment, activity, now, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        // A status change is a new fact of its own day, whatever the day the commitment was made.
+        await OutcomeRules.SaveAsync(db, activity.ProjectId, [change.ChangedOn], now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(await OutcomesApi.CommitmentResponseAsync(db, id, clock, cancellationToken));
     }

@@ -34,6 +34,7 @@ internal sealed class RecordOutcomeEndpoint : ICarterModule
         Guid activityId, OutcomeRequest request, ClaimsPrincipal user, ProjectsDbContext db, IUserDirectory users, TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        await using var transaction = await OutcomeRules.LockAsync(db, activityId, cancellationToken);
         var activity = await OutcomeRules.ActivityAsync(db, activityId, cancellationToken);
         if (await db.ActivityOutcomes.AnyAsync(o => o.ActivityId == activityId, cancellationToken))
         {
@@ -64,7 +65,8 @@ internal sealed class RecordOutcomeEndpoint : ICarterModule
         {
             db.FollowUps.Add(NewFollowUp(input, activity, user, clock));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await OutcomeRules.SaveAsync(db, activity.ProjectId, [activity.Date], now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/api/activities/{activityId}/outcome", await OutcomesApi.ResponseAsync(db, activity, outcome, clock, cancellationToken));
     }

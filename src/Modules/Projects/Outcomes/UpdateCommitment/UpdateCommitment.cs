@@ -27,11 +27,9 @@ internal sealed class UpdateCommitmentEndpoint : ICarterModule
         {
             return TypedResults.ValidationProblem(AdvocacyLimits.Error("version", AdvocacyLimits.VersionMissing));
         }
-        var activityId = await db.Commitments.Where(c => c.Id == id).Select(c => (Guid?)c.ActivityId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Commitment", id);
-        await using var transaction = await OutcomeRules.LockAsync(db, activityId, cancellationToken);
+        await using var transaction = await OutcomeRules.LockCommitmentAsync(db, id, cancellationToken);
         var (commitment, activity) = await OutcomesApi.FindCommitmentAsync(db, id, cancellationToken);
-        var (_, outcome) = await OutcomeRules.OutcomeAsync(db, activityId, cancellationToken);
+        var (_, outcome) = await OutcomeRules.OutcomeAsync(db, activity.Id, cancellationToken);
         var errors = new Dictionary<string, string[]>();
         await OutcomeRules.CommitmentErrorsAsync(db, activity, outcome.Stakeholders.Select(s => s.StakeholderId).ToList(), request, "", errors, cancellationToken);
         if (errors.Count > 0)
@@ -44,7 +42,9 @@ internal sealed class UpdateCommitmentEndpoint : ICarterModule
         CommitmentRequestValidator.Apply(request, commitment);
         commitment.UpdatedAt = clock.GetUtcNow();
         db.AddIntegrationEvent(await OutcomesApi.CommitmentChangedAsync(db, commitment, activity, commitment.UpdatedAt, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
+        // The commitment as made belongs to its activity's day, and it is counted on the days it changed status too.
+        await OutcomeRules.SaveAsync(
+            db, activity.ProjectId, [activity.Date, .. commitment.History.Select(h => h.ChangedOn)], commitment.UpdatedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(await OutcomesApi.CommitmentResponseAsync(db, id, clock, cancellationToken));

@@ -57,7 +57,7 @@ internal sealed class UpdateOutcomeEndpoint : ICarterModule
         outcome.UpdatedBy = user.UserId();
         var stakeholders = await OutcomeRules.StakeholdersAsync(db, addressed, cancellationToken);
         db.AddIntegrationEvent(outcome.ToEvent(activity, stakeholders, outcome.UpdatedAt.Value));
-        await db.SaveChangesAsync(cancellationToken);
+        await OutcomeRules.SaveAsync(db, activity.ProjectId, [activity.Date], outcome.UpdatedAt.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(await OutcomesApi.ResponseAsync(db, activity, outcome, clock, cancellationToken));

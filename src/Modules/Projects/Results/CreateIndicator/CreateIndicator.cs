@@ -24,7 +24,8 @@ internal sealed record CreateIndicatorRequest(
     ReportingFrequency? Frequency,
     IndicatorRuleInput? Rule = null,
     List<Guid>? DisaggregationSetIds = null,
-    bool? RequireTotals = null) : IIndicatorInput;
+    bool? RequireTotals = null,
+    Dictionary<string, string>? NameTranslations = null) : IIndicatorInput;
 
 internal sealed class CreateIndicatorValidator : AbstractValidator<CreateIndicatorRequest>
 {

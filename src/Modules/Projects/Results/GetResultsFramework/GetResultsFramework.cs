@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Authorization;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
@@ -87,7 +88,7 @@ internal sealed class GetResultsFrameworkEndpoint : ICarterModule
             var values = periods[i.Id].OrderBy(p => p.PeriodStart).ThenBy(p => p.PeriodEnd).ToList();
             var actual = IndicatorProgress.Actual(i.Aggregation, values);
             return new IndicatorResults(
-                i.Id, i.Code, i.Name, i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, i.Frequency, i.Version,
+                i.Id, i.Code, Translations.Pick(i.Name, i.NameTranslations), i.Unit, i.Direction, i.Aggregation, i.Baseline, i.Target, i.Frequency, i.Version,
                 values, actual, IndicatorProgress.Fraction(i.Baseline, i.Target, actual),
                 IndicatorRuleResponse.From(i.Rule), i.DisaggregationSetIds, i.RequireTotals);
         });

@@ -4,9 +4,8 @@ using Advocacy.Modules.Projects.Contracts;
 namespace Advocacy.Modules.Projects.Results.Rules;
 
 /// <summary>
-/// What a rule-based indicator counts in its project's activity log. New kinds (activities addressed to
-/// stakeholders of a kind, commitments made or fulfilled) come with the modules' data they need: a kind
-/// here, an optional filter on <see cref="IndicatorRule"/>, and a case in <see cref="IndicatorRule.Count"/>.
+/// What a rule-based indicator counts in its project's activity log and the outcomes recorded on it. A new kind
+/// is a value here, an optional filter on <see cref="IndicatorRule"/>, and a case in <see cref="IndicatorRule.Count"/>.
 /// </summary>
 internal enum IndicatorRuleKind
 {
@@ -18,6 +17,12 @@ internal enum IndicatorRuleKind
 
     /// <summary>How many distinct events (EventId) the activities belong to.</summary>
     EventsHeld,
+
+    /// <summary>How many commitments stakeholders made at the activities, counted in the period of the activity.</summary>
+    CommitmentsMade,
+
+    /// <summary>How many commitments made at the activities were fulfilled, counted in the period of the day they were.</summary>
+    CommitmentsFulfilled,
 }
 
 /// <summary>How long each computed period is, counted from <see cref="IndicatorRule.PeriodsFrom"/>.</summary>
@@ -44,6 +49,12 @@ internal sealed class IndicatorRule
 
     /// <summary>For <see cref="IndicatorRuleKind.ReachSum"/>: only people of these genders (unknown never matches); empty: all.</summary>
     public List<Gender> Genders { get; set; } = [];
+
+    /// <summary>
+    /// Only activities whose outcome addressed a stakeholder of one of these kinds count (for the commitment
+    /// kinds: only commitments made by one); empty: all, with or without an outcome.
+    /// </summary>
+    public List<StakeholderKind> StakeholderKinds { get; set; } = [];
 
     public RulePeriodLength PeriodLength { get; set; }
 
@@ -76,12 +87,17 @@ internal sealed class IndicatorRule
     private DateOnly Start(int period) => PeriodsFrom.AddMonths(period * Months);
 
     /// <summary>
-    /// The rule's value over <paramref name="activities"/> (the project's live activities of one period) and the
-    /// activities that produced it.
+    /// The rule's value in <paramref name="period"/> over <paramref name="facts"/> (the project's live activities,
+    /// outcomes and commitments around it) and the activities that produced it.
     /// </summary>
-    public (decimal Value, List<Guid> Sources) Count(IEnumerable<Activity> activities)
+    public (decimal Value, List<Guid> Sources) Count(RulePeriod period, RuleFacts facts)
     {
-        var matching = activities.Where(a => ActivityTypes.Count == 0 || ActivityTypes.Contains(a.Type)).ToList();
+        bool TypeMatches(ActivityType type) => ActivityTypes.Count == 0 || ActivityTypes.Contains(type);
+        bool KindMatches(StakeholderKind kind) => StakeholderKinds.Count == 0 || StakeholderKinds.Contains(kind);
+        var matching = facts.Activities
+            .Where(a => period.Contains(a.Date) && TypeMatches(a.Type)
+                && (StakeholderKinds.Count == 0 || facts.AddressedKinds[a.Id].Any(KindMatches)))
+            .ToList();
         switch (Kind)
         {
             case IndicatorRuleKind.ActivityCount:
@@ -98,6 +114,15 @@ internal sealed class IndicatorRule
             case IndicatorRuleKind.EventsHeld:
                 var atEvents = matching.Where(a => a.EventId is not null).ToList();
                 return (atEvents.Select(a => a.EventId).Distinct().Count(), atEvents.Select(a => a.Id).ToList());
+            case IndicatorRuleKind.CommitmentsMade:
+            case IndicatorRuleKind.CommitmentsFulfilled:
+                var counted = facts.Commitments
+                    .Where(c => TypeMatches(c.ActivityType) && KindMatches(c.StakeholderKind)
+                        && (Kind == IndicatorRuleKind.CommitmentsMade
+                            ? period.Contains(c.MadeOn)
+                            : c.FulfilledOn is { } fulfilled && period.Contains(fulfilled)))
+                    .ToList();
+                return (counted.Count, counted.Select(c => c.ActivityId).Distinct().Order().ToList());
             default:
                 throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null);
         }
@@ -106,7 +131,7 @@ internal sealed class IndicatorRule
     public IndicatorRule Copy() => new()
     {
         Kind = Kind, ActivityTypes = ActivityTypes.ToList(), Audiences = Audiences.ToList(), Genders = Genders.ToList(),
-        PeriodLength = PeriodLength, PeriodsFrom = PeriodsFrom,
+        StakeholderKinds = StakeholderKinds.ToList(), PeriodLength = PeriodLength, PeriodsFrom = PeriodsFrom,
     };
 
     /// <summary>Whether the two rules count the same thing over the same periods.</summary>
@@ -114,7 +139,8 @@ internal sealed class IndicatorRule
         Kind == other.Kind && PeriodLength == other.PeriodLength && PeriodsFrom == other.PeriodsFrom
         && ActivityTypes.Order().SequenceEqual(other.ActivityTypes.Order())
         && Audiences.Order().SequenceEqual(other.Audiences.Order())
-        && Genders.Order().SequenceEqual(other.Genders.Order());
+        && Genders.Order().SequenceEqual(other.Genders.Order())
+        && StakeholderKinds.Order().SequenceEqual(other.StakeholderKinds.Order());
 }
 
 /// <summary>One computed period: its first and last day.</summary>
@@ -122,3 +148,12 @@ internal readonly record struct RulePeriod(DateOnly Start, DateOnly End)
 {
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 }
+
+/// <summary>
+/// What rules count, for the periods being recounted: the project's live activities, the kinds of the
+/// stakeholders each one's outcome addressed, and the commitments made at them.
+/// </summary>
+internal sealed record RuleFacts(IReadOnlyList<Activity> Activities, ILookup<Guid, StakeholderKind> AddressedKinds, IReadOnlyList<CountedCommitment> Commitments);
+
+/// <summary>A commitment as rules count it: where and when it was made, by what kind of stakeholder, and when it was fulfilled.</summary>
+internal sealed record CountedCommitment(Guid ActivityId, ActivityType ActivityType, DateOnly MadeOn, StakeholderKind StakeholderKind, DateOnly? FulfilledOn);

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Activities;
+using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 
 namespace Advocacy.Modules.Projects.Results.Rules;
@@ -66,7 +67,21 @@ internal static class RuleMeasurements
             {
                 continue;
             }
-            var periods = indicators.ToDictionary(i => i.Id, i => project.Select(t => i.Rule!.PeriodOf(t.Date)).ToHashSet());
+            var days = project.Select(t => t.Date).ToHashSet();
+            if (indicators.Any(i => i.Rule!.Kind == IndicatorRuleKind.CommitmentsFulfilled))
+            {
+                // A commitment counts on the day it was fulfilled, not its activity's: an activity edited or deleted
+                // moves the figures of those days too.
+                var touchedDays = days.ToList();
+                days.UnionWith(await (
+                    from h in db.CommitmentStatusChanges
+                    where h.To == CommitmentStatus.Fulfilled
+                    join c in db.Commitments on h.CommitmentId equals c.Id
+                    join a in db.Activities on c.ActivityId equals a.Id
+                    where a.ProjectId == project.Key && touchedDays.Contains(a.Date)
+                    select h.ChangedOn).ToListAsync(cancellationToken));
+            }
+            var periods = indicators.ToDictionary(i => i.Id, i => days.Select(i.Rule!.PeriodOf).ToHashSet());
             await RecountPeriodsAsync(db, project.Key, indicators, periods, now, cancellationToken);
         }
     }
@@ -82,6 +97,10 @@ internal static class RuleMeasurements
         var days = await db.Activities.AsNoTracking()
             .Where(a => a.ProjectId == indicator.ProjectId && a.DeletedAt == null)
             .Select(a => a.Date).Distinct().ToListAsync(cancellationToken);
+        days.AddRange(await db.CommitmentStatusChanges
+            .Where(h => h.To == CommitmentStatus.Fulfilled)
+            .Join(db.Commitments.Where(c => c.ProjectId == indicator.ProjectId), h => h.CommitmentId, c => c.Id, (h, _) => h.ChangedOn)
+            .Distinct().ToListAsync(cancellationToken));
         var measured = await db.Measurements.AsNoTracking()
             .Where(m => m.IndicatorId == indicator.Id && m.Computed)
             .Select(m => new { m.PeriodStart, m.PeriodEnd }).ToListAsync(cancellationToken);
@@ -109,10 +128,7 @@ internal static class RuleMeasurements
             return;
         }
         var (from, to) = (all.Min(p => p.Start), all.Max(p => p.End));
-        var activities = await db.Activities.AsNoTracking()
-            .Where(a => a.ProjectId == projectId && a.DeletedAt == null && a.Date >= from && a.Date <= to)
-            .OrderBy(a => a.Date).ThenBy(a => a.Id)
-            .ToListAsync(cancellationToken);
+        var facts = await FactsAsync(db, projectId, indicators, from, to, cancellationToken);
         var indicatorIds = indicators.Select(i => i.Id).ToList();
         var rows = await db.Measurements
             .Where(m => indicatorIds.Contains(m.IndicatorId) && m.Computed && m.PeriodStart >= from && m.PeriodStart <= to)
@@ -120,11 +136,9 @@ internal static class RuleMeasurements
 
         foreach (var indicator in indicators)
         {
-            var rule = indicator.Rule!;
-            var byPeriod = activities.ToLookup(a => rule.PeriodOf(a.Date));
             foreach (var period in periods[indicator.Id].OrderBy(p => p.Start))
             {
-                var (value, sources) = rule.Count(byPeriod[period]);
+                var (value, sources) = indicator.Rule!.Count(period, facts);
                 var row = rows.SingleOrDefault(m => m.IndicatorId == indicator.Id && m.PeriodStart == period.Start && m.PeriodEnd == period.End);
                 if (row is null)
                 {
@@ -155,6 +169,43 @@ internal static class RuleMeasurements
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// What the rules count from <paramref name="first"/> to <paramref name="last"/>: the live activities; the kinds
+    /// addressed by their outcomes and the commitments made at them or fulfilled then, when a rule needs them.
+    /// </summary>
+    private static async Task<RuleFacts> FactsAsync(
+        ProjectsDbContext db, Guid projectId, IReadOnlyList<Indicator> indicators, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.DeletedAt == null && a.Date >= first && a.Date <= last)
+            .OrderBy(a => a.Date).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        var rules = indicators.Select(i => i.Rule!).ToList();
+        var addressed = new List<(Guid ActivityId, StakeholderKind Kind)>();
+        if (rules.Any(r => r.StakeholderKinds.Count > 0 && r.Kind is not (IndicatorRuleKind.CommitmentsMade or IndicatorRuleKind.CommitmentsFulfilled)))
+        {
+            var ids = activities.Select(a => a.Id).ToList();
+            var outcomes = await db.ActivityOutcomes.AsNoTracking().Where(o => ids.Contains(o.ActivityId)).ToListAsync(cancellationToken);
+            var stakeholderIds = outcomes.SelectMany(o => o.Stakeholders.Select(s => s.StakeholderId)).Distinct().ToList();
+            var kinds = await db.Stakeholders.Where(s => stakeholderIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Kind, cancellationToken);
+            addressed = outcomes.SelectMany(o => o.Stakeholders.Select(s => (o.ActivityId, kinds[s.StakeholderId]))).ToList();
+        }
+        var commitments = new List<CountedCommitment>();
+        if (rules.Any(r => r.Kind is IndicatorRuleKind.CommitmentsMade or IndicatorRuleKind.CommitmentsFulfilled))
+        {
+            commitments = await (
+                from c in db.Commitments
+                join a in db.Activities on c.ActivityId equals a.Id
+                where c.ProjectId == projectId && a.DeletedAt == null
+                join s in db.Stakeholders on c.StakeholderId equals s.Id
+                let fulfilledOn = c.History.Where(h => h.To == CommitmentStatus.Fulfilled).Select(h => (DateOnly?)h.ChangedOn).FirstOrDefault()
+                where (a.Date >= first && a.Date <= last) || (fulfilledOn >= first && fulfilledOn <= last)
+                orderby c.Id
+                select new CountedCommitment(a.Id, a.Type, a.Date, s.Kind, fulfilledOn)).ToListAsync(cancellationToken);
+        }
+        return new RuleFacts(activities, addressed.ToLookup(x => x.ActivityId, x => x.Kind), commitments);
     }
 
     /// <summary>

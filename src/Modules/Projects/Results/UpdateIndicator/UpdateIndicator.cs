@@ -28,7 +28,8 @@ internal sealed record UpdateIndicatorRequest(
     uint? Version,
     IndicatorRuleInput? Rule = null,
     List<Guid>? DisaggregationSetIds = null,
-    bool? RequireTotals = null) : IIndicatorInput;
+    bool? RequireTotals = null,
+    Dictionary<string, string>? NameTranslations = null) : IIndicatorInput;
 
 internal sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicatorRequest>
 {

@@ -3,6 +3,8 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
+using Advocacy.Modules.Projects.ReportingPeriods;
+using Advocacy.Modules.Projects.Results.Rules;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +18,8 @@ internal sealed class UpdateStakeholderEndpoint : ICarterModule
             .WithName("UpdateStakeholder")
             .RequireAuthorization(Policies.Write)
             .WithSummary("Edits a stakeholder (send the version you read). Its parent may not be itself or an institution under it.")
+            .WithDescription("A new kind recounts the indicators whose rules count stakeholders of a kind; 409 when that would move "
+                + "a computed value of an approved reporting period.")
             .WithValidation<StakeholderRequest>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -27,6 +31,7 @@ internal sealed class UpdateStakeholderEndpoint : ICarterModule
         {
             return TypedResults.ValidationProblem(AdvocacyLimits.Error("version", AdvocacyLimits.VersionMissing));
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Stakeholder", id);
         if (await StakeholderRules.ParentErrorsAsync(db, request.ParentId, self: id, cancellationToken) is { } errors)
@@ -40,13 +45,53 @@ internal sealed class UpdateStakeholderEndpoint : ICarterModule
         }
         await StakeholderRules.EnsureNameFreeAsync(db, request.Name, request.ParentId, self: id, cancellationToken);
 
+        var recount = request.Kind != stakeholder.Kind ? await CountedDaysAsync(db, id, cancellationToken) : new ActivityTouches();
+        var checks = new List<PeriodLockCheck>();
+        foreach (var projectId in recount.All.Select(t => t.ProjectId).Distinct().Order())
+        {
+            checks.Add(await db.WatchComputedAsync(projectId, cancellationToken));
+        }
+
         // A stale version makes SaveChanges throw; the exception handler answers 409.
         db.Entry(stakeholder).Property(s => s.Version).OriginalValue = request.Version.Value;
         StakeholderRequestValidator.Apply(request, stakeholder);
         stakeholder.UpdatedAt = clock.GetUtcNow();
         db.AddIntegrationEvent(new StakeholderChanged(stakeholder.ToDetails(), stakeholder.UpdatedAt));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveActivityChangesAsync(recount, stakeholder.UpdatedAt, cancellationToken);
+        foreach (var check in checks)
+        {
+            await check.EnsureComputedUnchangedAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Ok(await StakeholdersApi.ResponseAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>
+    /// The projects and days where rules may count the stakeholder by its kind: the activities whose outcome
+    /// addressed it, and the commitments it made (on their activity's day and the days they changed status).
+    /// </summary>
+    private static async Task<ActivityTouches> CountedDaysAsync(ProjectsDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var touched = new ActivityTouches();
+        var addressed = await db.ActivityOutcomes.Where(o => o.Stakeholders.Any(s => s.StakeholderId == id))
+            .Join(db.Activities, o => o.ActivityId, a => a.Id, (_, a) => new { a.ProjectId, a.Date })
+            .Distinct().ToListAsync(cancellationToken);
+        var committed = await db.Commitments.Where(c => c.StakeholderId == id)
+            .Join(db.Activities, c => c.ActivityId, a => a.Id, (c, a) => new { a.ProjectId, a.Date, Changes = c.History.Select(h => h.ChangedOn).ToList() })
+            .ToListAsync(cancellationToken);
+        foreach (var day in addressed)
+        {
+            touched.Add(day.ProjectId, day.Date);
+        }
+        foreach (var commitment in committed)
+        {
+            touched.Add(commitment.ProjectId, commitment.Date);
+            foreach (var changedOn in commitment.Changes)
+            {
+                touched.Add(commitment.ProjectId, changedOn);
+            }
+        }
+        return touched;
     }
 }

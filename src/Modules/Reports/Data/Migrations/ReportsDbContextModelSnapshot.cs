@@ -1087,6 +1087,38 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasConstraintName("fk_export_jobs_donor_reports_donor_report_id");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Indicators.IndicatorFact", b =>
+                {
+                    b.OwnsMany("Advocacy.BuildingBlocks.Text.Translation", "NameTranslations", b1 =>
+                        {
+                            b1.Property<Guid>("IndicatorFactIndicatorId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Language")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("IndicatorFactIndicatorId", "__synthesizedOrdinal")
+                                .HasName("pk_indicator_facts");
+
+                            b1.ToTable("indicator_facts", "reports");
+
+                            b1
+                                .ToJson("name_translations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorFactIndicatorId")
+                                .HasConstraintName("fk_indicator_facts_indicator_facts_indicator_fact_indicator_id");
+                        });
+
+                    b.Navigation("NameTranslations");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.ProjectSummaries.ProjectSummary", b =>
                 {
                     b.OwnsMany("Advocacy.Modules.Reports.ProjectSummaries.SummaryOrganisation", "Organisations", b1 =>
