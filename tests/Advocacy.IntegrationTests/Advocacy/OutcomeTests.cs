@@ -81,6 +81,33 @@ public sealed class OutcomeTests(AdvocacyApp app) : IClassFixture<AdvocacyApp>, 
     }
 
     [Fact]
+    public async Task A_meeting_moved_to_another_year_takes_its_answers_and_commitments_along_on_the_dashboard()
+    {
+        var s = await MarioAsync();
+        var meeting = await ActivityAsync(s.Client, s.Project);
+        await RecordAsync(s, meeting);
+        var manager = await app.ClientAsync(Roles.Manager);
+        async Task<string> InYearAsync(int year)
+        {
+            var advocacy = (await manager.GetFromJsonAsync<JsonElement>(
+                $"/api/reports/dashboards/projects/{s.Project}?from={year}-01-01&to={year}-12-31")).GetProperty("advocacy");
+            return $"made {advocacy.GetProperty("commitments").GetProperty("made").GetInt32()}, "
+                + $"answers {advocacy.GetProperty("responses").EnumerateObject().Sum(r => r.Value.GetInt32())}";
+        }
+        await Eventually.Get(async () => await InYearAsync(2016) == "made 1, answers 2" ? "" : null, "the meeting's outcome in 2016");
+
+        var activity = await s.Client.GetFromJsonAsync<JsonElement>($"/api/activities/{meeting}");
+        await (await s.Client.PutAsJsonAsync($"/api/activities/{meeting}", new
+        {
+            type = "meetingWithPolicyMakers", date = "2015-12-01", title = activity.GetProperty("title").GetString(),
+            version = activity.GetProperty("version").GetUInt32(),
+        })).JsonAsync(HttpStatusCode.OK);
+
+        await Eventually.Get(async () => await InYearAsync(2015) == "made 1, answers 2" ? "" : null, "the outcome moved to 2015 with its meeting");
+        Assert.Equal("made 0, answers 0", await InYearAsync(2016));
+    }
+
+    [Fact]
     public async Task A_meeting_records_responses_asks_a_commitment_and_a_follow_up_and_publishes_them()
     {
         var s = await MarioAsync();

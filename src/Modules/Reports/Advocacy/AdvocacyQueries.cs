@@ -19,28 +19,27 @@ internal static class AdvocacyQueries
     public static async Task<AdvocacyFigures> FiguresAsync(
         ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken cancellationToken)
     {
+        // Outcomes and commitments are dated by their activity as Reports now knows it, so an activity moved to another
+        // day takes them along, and a deleted one takes them out.
         var live = db.ActivityFacts.Where(f => !f.Deleted);
         var asks = db.AskFacts.AsNoTracking();
-        var outcomes = db.OutcomeFacts.AsNoTracking().Where(o => live.Any(f => f.ActivityId == o.ActivityId));
-        var commitments = db.CommitmentFacts.AsNoTracking().Where(c => live.Any(f => f.ActivityId == c.ActivityId));
         if (projectId is not null)
         {
             asks = asks.Where(a => a.ProjectId == projectId);
-            outcomes = outcomes.Where(o => o.ProjectId == projectId);
-            commitments = commitments.Where(c => c.ProjectId == projectId);
+            live = live.Where(f => f.ProjectId == projectId);
         }
         if (from is not null)
         {
             asks = asks.Where(a => a.ClosedOn == null || a.ClosedOn >= from);
-            outcomes = outcomes.Where(o => o.Date >= from);
-            commitments = commitments.Where(c => c.MadeOn >= from);
+            live = live.Where(f => f.Date >= from);
         }
         if (to is not null)
         {
             asks = asks.Where(a => a.OpenedOn <= to);
-            outcomes = outcomes.Where(o => o.Date <= to);
-            commitments = commitments.Where(c => c.MadeOn <= to);
+            live = live.Where(f => f.Date <= to);
         }
+        var outcomes = db.OutcomeFacts.AsNoTracking().Where(o => live.Any(f => f.ActivityId == o.ActivityId));
+        var commitments = db.CommitmentFacts.AsNoTracking().Where(c => live.Any(f => f.ActivityId == c.ActivityId));
 
         var asksByStatus = await asks.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var responses = await outcomes.SelectMany(o => o.Responses).GroupBy(r => r.Response)
