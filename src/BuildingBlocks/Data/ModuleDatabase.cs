@@ -16,7 +16,13 @@ public interface IModuleDatabase
 
     /// <summary>Applies the module's pending migrations.</summary>
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>The module's newest audit entries that match <paramref name="filter"/> (at most <paramref name="take"/>), and how many match.</summary>
+    Task<(List<AuditEntry> Entries, int Total)> ReadAuditAsync(IServiceProvider services, AuditFilter filter, int take, CancellationToken cancellationToken);
 }
+
+/// <summary>What an admin looks for in the audit trail; every part optional.</summary>
+public sealed record AuditFilter(string? Entity, string? EntityId, string? UserId, DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>Registers a module's own DbContext on its own schema.</summary>
 public static class ModuleDatabaseRegistration
@@ -32,13 +38,16 @@ public static class ModuleDatabaseRegistration
         where TContext : DbContext
     {
         services.AddSingleton<OutboxSignal<TContext>>();
+        services.AddHttpContextAccessor();
         services.AddDbContext<TContext>((provider, options) =>
         {
             // Read lazily: test hosts and deployments set the connection string after registration.
-            var connectionString = ConnectionStringFor(provider.GetRequiredService<IConfiguration>(), schema);
+            var connectionString = ModuleRoles.ConnectionStringFor(provider.GetRequiredService<IConfiguration>(), schema);
             options
                 .UseModuleDatabase(connectionString, schema)
-                .AddInterceptors(new OutboxSignalInterceptor<TContext>(provider.GetRequiredService<OutboxSignal<TContext>>()));
+                .AddInterceptors(
+                    new OutboxSignalInterceptor<TContext>(provider.GetRequiredService<OutboxSignal<TContext>>()),
+                    new AuditInterceptor(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), provider.GetRequiredService<TimeProvider>()));
         });
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(schema));
         services.AddHealthChecks().AddDbContextCheck<TContext>(name: $"database:{schema}", tags: ["ready"]);
@@ -56,10 +65,9 @@ public static class ModuleDatabaseRegistration
         where TContext : DbContext =>
         services.AddHostedService<OutboxDispatcher<TContext>>();
 
-    /// <summary>The module's own connection string when configured, else the shared one.</summary>
-    public static string ConnectionStringFor(IConfiguration configuration, string schema) =>
-        configuration.GetConnectionString(schema)
-        ?? configuration.GetConnectionString(DefaultConnectionName)
+    /// <summary>The shared connection string: the database's owner, which migrates every schema.</summary>
+    public static string OwnerConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(DefaultConnectionName)
         ?? throw new InvalidOperationException(
             $"No connection string: set ConnectionStrings:{DefaultConnectionName} (environment: ConnectionStrings__{DefaultConnectionName}).");
 
@@ -70,7 +78,10 @@ public static class ModuleDatabaseRegistration
         public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            // Migrations run as the owner: the module's own role may not create or alter tables.
+            var options = new DbContextOptionsBuilder<TContext>()
+                .UseModuleDatabase(OwnerConnectionString(scope.ServiceProvider.GetRequiredService<IConfiguration>()), schema).Options;
+            await using var db = ActivatorUtilities.CreateInstance<TContext>(scope.ServiceProvider, options);
             var creator = db.GetService<IRelationalDatabaseCreator>();
             if (!await creator.ExistsAsync(cancellationToken))
             {
@@ -80,6 +91,22 @@ public static class ModuleDatabaseRegistration
             // that a new schema does not have yet.
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            await ModuleRoles.GrantAsync(db, schema, cancellationToken);
+        }
+
+        public async Task<(List<AuditEntry> Entries, int Total)> ReadAuditAsync(
+            IServiceProvider services, AuditFilter filter, int take, CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var audit = scope.ServiceProvider.GetRequiredService<TContext>().Set<AuditEntry>().AsNoTracking();
+            if (filter.Entity is { } entity) audit = audit.Where(a => a.Entity == entity);
+            if (filter.EntityId is { } entityId) audit = audit.Where(a => a.EntityId == entityId);
+            if (filter.UserId is { } userId) audit = audit.Where(a => a.UserId == userId);
+            if (filter.From is { } from) audit = audit.Where(a => a.At >= from);
+            if (filter.To is { } to) audit = audit.Where(a => a.At <= to);
+            var total = await audit.CountAsync(cancellationToken);
+            var entries = await audit.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+            return (entries, total);
         }
     }
 }

@@ -19,6 +19,7 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     {
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(Schema);
+        builder.AddAuditEntries();
     }
 }
 

@@ -27,7 +27,7 @@ internal sealed class CoalitionsDbContext(DbContextOptions<CoalitionsDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(CoalitionsModule.Schema);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutboxAndInbox().AddAuditEntries();
 
         modelBuilder.Entity<Coalition>(coalition =>
         {

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Coalitions.Data;
 using Advocacy.Modules.Projects.Contracts;
@@ -8,6 +9,7 @@ namespace Advocacy.Modules.Coalitions.KnownProjects;
 /// The module's own copy of the projects that exist, fed by Projects' events, so meetings and statements
 /// can only be linked to real projects without reading Projects' tables.
 /// </summary>
+[NotAudited]
 internal sealed class KnownProject
 {
     public Guid ProjectId { get; init; }

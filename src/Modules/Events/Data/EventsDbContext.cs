@@ -18,7 +18,7 @@ internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(EventsModule.Schema);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutboxAndInbox().AddAuditEntries();
 
         modelBuilder.Entity<Event>(e =>
         {

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Events.KnownProjects;
@@ -6,6 +7,7 @@ namespace Advocacy.Modules.Events.KnownProjects;
 /// Events' own copy of the projects it may link events to, fed by Projects' <see cref="ProjectCreated"/>
 /// and <see cref="ProjectUpdated"/>: Events never reads Projects' tables.
 /// </summary>
+[NotAudited]
 internal sealed class KnownProject
 {
     public Guid ProjectId { get; init; }

@@ -33,7 +33,7 @@ internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ProjectsModule.Schema);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutboxAndInbox().AddAuditEntries();
 
         modelBuilder.Entity<Project>(project =>
         {

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Reports.Activities;
@@ -6,6 +7,7 @@ namespace Advocacy.Modules.Reports.Activities;
 /// Reports' copy of one activity, as Projects' events last described it. A deleted activity stays as a
 /// tombstone, so an older event arriving late cannot bring it back.
 /// </summary>
+[NotAudited]
 internal sealed class ActivityFact
 {
     public Guid ActivityId { get; init; }
@@ -40,6 +42,7 @@ internal sealed class ActivityFact
 }
 
 /// <summary>People an activity reached, for one audience and gender ("unknown" when not split).</summary>
+[NotAudited]
 internal sealed class ReachFact
 {
     public const string UnknownGender = "Unknown";

@@ -6,6 +6,7 @@ using Advocacy.Modules.Reports.Data;
 namespace Advocacy.Modules.Reports.Advocacy;
 
 /// <summary>Reports' copy of an ask, as Projects' <see cref="AskChanged"/> last described it.</summary>
+[NotAudited]
 internal sealed class AskFact
 {
     public Guid AskId { get; init; }
@@ -22,6 +23,7 @@ internal sealed class AskFact
 }
 
 /// <summary>The outcome recorded on one activity: the answers of the stakeholders it addressed.</summary>
+[NotAudited]
 internal sealed class OutcomeFact
 {
     public Guid ActivityId { get; init; }
@@ -48,6 +50,7 @@ internal sealed class ResponseFact
 }
 
 /// <summary>Reports' copy of a commitment, as Projects' <see cref="CommitmentChanged"/> last described it.</summary>
+[NotAudited]
 internal sealed class CommitmentFact
 {
     public Guid CommitmentId { get; init; }

@@ -10,6 +10,7 @@ namespace Advocacy.Modules.Reports.ApprovedPeriods;
 /// A project's reporting period as Projects' messages last described it: approved (its figures are
 /// locked and may go to donors) or unlocked again.
 /// </summary>
+[NotAudited]
 internal sealed class ApprovedPeriod
 {
     public Guid PeriodId { get; init; }

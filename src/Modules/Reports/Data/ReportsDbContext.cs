@@ -62,7 +62,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(ReportsModule.Schema);
-        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddOutboxAndInbox().AddAuditEntries();
         modelBuilder.Entity<ProjectSummary>(summary =>
         {
             summary.HasKey(s => s.ProjectId);

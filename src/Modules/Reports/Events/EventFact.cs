@@ -1,8 +1,10 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Events.Contracts;
 
 namespace Advocacy.Modules.Reports.Events;
 
 /// <summary>Reports' copy of an event's schedule, as Events' <see cref="EventScheduleChanged"/> last described it.</summary>
+[NotAudited]
 internal sealed class EventFact
 {
     public Guid EventId { get; init; }

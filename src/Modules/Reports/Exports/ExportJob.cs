@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Data;
 namespace Advocacy.Modules.Reports.Exports;
 
 /// <summary>The file formats a donor report exports to.</summary>
@@ -21,6 +22,7 @@ internal enum ExportJobStatus
 /// A long export run in the background: its progress while it runs, and then its file, stored in
 /// <see cref="ExportChunk"/>s so that any instance of the host can serve it.
 /// </summary>
+[NotAudited]
 internal sealed class ExportJob
 {
     public Guid Id { get; init; }
@@ -64,6 +66,7 @@ internal sealed class ExportJob
 }
 
 /// <summary>One piece of an export's file, in order of <see cref="Sequence"/>.</summary>
+[NotAudited]
 internal sealed class ExportChunk
 {
     public Guid JobId { get; init; }

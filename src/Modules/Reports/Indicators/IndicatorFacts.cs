@@ -7,6 +7,7 @@ using Advocacy.Modules.Reports.Data;
 namespace Advocacy.Modules.Reports.Indicators;
 
 /// <summary>Reports' copy of an indicator's definition, from IndicatorDefined and IndicatorMeasured.</summary>
+[NotAudited]
 internal sealed class IndicatorFact
 {
     public Guid IndicatorId { get; init; }
@@ -24,6 +25,7 @@ internal sealed class IndicatorFact
 }
 
 /// <summary>Reports' copy of one measurement (a value for a period and slice).</summary>
+[NotAudited]
 internal sealed class MeasurementFact
 {
     public Guid MeasurementId { get; init; }

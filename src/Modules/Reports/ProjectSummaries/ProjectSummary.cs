@@ -1,8 +1,10 @@
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.Modules.Projects.Contracts;
 
 namespace Advocacy.Modules.Reports.ProjectSummaries;
 
 /// <summary>Reports' own copy of what it needs to know about a project, fed by Projects' events.</summary>
+[NotAudited]
 internal sealed class ProjectSummary
 {
     public Guid ProjectId { get; init; }

@@ -23,11 +23,11 @@ internal sealed class RemoveParticipantEndpoint : ICarterModule
         {
             throw new NotFoundException("Event", id);
         }
-        var removed = await db.Participants.Where(p => p.EventId == id && p.Id == participantId).ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
-        {
-            throw new NotFoundException("Participant", participantId);
-        }
+        // Loaded and removed through the change tracker, so the audit trail records whom it removed.
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.EventId == id && p.Id == participantId, cancellationToken)
+            ?? throw new NotFoundException("Participant", participantId);
+        db.Participants.Remove(participant);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

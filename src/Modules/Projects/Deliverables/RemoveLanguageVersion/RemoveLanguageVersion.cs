@@ -22,13 +22,12 @@ internal sealed class RemoveLanguageVersionEndpoint : ICarterModule
     {
         var deliverable = await DeliverablesApi.FindDeliverableAsync(db, projectId, deliverableId, cancellationToken);
         var tag = Languages.IsKnown(language) ? DeliverablesApi.CanonicalLanguage(language) : language;
-        var removed = await db.Set<DeliverableLanguage>()
-            .Where(l => l.DeliverableId == deliverable.Id && l.Language == tag)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (removed == 0)
-        {
-            throw new NotFoundException("Language version", tag);
-        }
+        // Loaded and removed through the change tracker, so the audit trail records what was removed.
+        var version = await db.Set<DeliverableLanguage>()
+            .SingleOrDefaultAsync(l => l.DeliverableId == deliverable.Id && l.Language == tag, cancellationToken)
+            ?? throw new NotFoundException("Language version", tag);
+        db.Remove(version);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

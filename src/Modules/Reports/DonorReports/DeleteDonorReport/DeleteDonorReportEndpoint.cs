@@ -19,7 +19,10 @@ internal sealed class DeleteDonorReportEndpoint : ICarterModule
 
     internal static async Task<NoContent> Handle(Guid id, ReportsDbContext db, CancellationToken cancellationToken)
     {
-        var deleted = await db.DonorReports.Where(r => r.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? throw new NotFoundException("Donor report", id) : TypedResults.NoContent();
+        // Loaded and removed through the change tracker, so the audit trail records what was deleted.
+        var report = await db.DonorReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new NotFoundException("Donor report", id);
+        db.DonorReports.Remove(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 }
