@@ -170,6 +170,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return JsonSerializer.SerializeToDocument(values, Json);
     }
 
+    /// <summary>A record as an audit entry shows it, for writers that bypass the change tracker (COPY).</summary>
+    public static JsonDocument Snapshot(object entity) => JsonSerializer.SerializeToDocument(entity, entity.GetType(), Json);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles,

@@ -58,6 +58,10 @@ public sealed class ImportActivitiesTests(AdvocacyApp app, ITestOutputHelper out
             "SELECT sum((r->>'Count')::int) FROM projects.activities, jsonb_array_elements(reach) r WHERE r->>'Audience' = 'Professionals'"));
         Assert.Equal(4L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.outbox_messages WHERE type LIKE '%ActivityLogged%'"));
         Assert.Equal(4L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.activities WHERE source = 'Import'"));
+        // COPY bypasses the change tracker; each activity still has its audit entry, with who imported it.
+        Assert.Equal(4L, await app.ScalarAsync<long>(
+            "SELECT count(*) FROM projects.audit_entries a JOIN projects.activities x ON a.entity_id = x.id::text "
+            + "WHERE a.entity = 'Activity' AND a.action = 'added' AND a.user_id = x.logged_by AND a.after->>'title' = x.title"));
     }
 
     [Fact]

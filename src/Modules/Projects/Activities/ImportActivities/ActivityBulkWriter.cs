@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
@@ -67,6 +68,27 @@ internal static class ActivityBulkWriter
                 await writer.WriteAsync(message.Payload, NpgsqlDbType.Jsonb, cancellationToken);
                 await writer.WriteAsync(message.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        // COPY bypasses the audit interceptor: each imported activity gets its entry here.
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {schema}.{AuditModel.Table} (id, at, user_id, user_name, action, entity, entity_id, after, request) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var activity in activities)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(activity.LoggedBy, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(activity.LoggedByName, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync("added", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(nameof(Activity), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(activity.Id.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(AuditInterceptor.Snapshot(activity), NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync("activity import", NpgsqlDbType.Varchar, cancellationToken);
             }
             await writer.CompleteAsync(cancellationToken);
         }
