@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 // comes before the modules, so their outbox dispatchers drain before it stops.
 builder.AddDatabaseStartup();
 builder.AddHttpConventions();
+builder.AddWebHardening();
 builder.AddAdvocacyIdentity();
 builder.AddMessaging(bus => bus
     .AddProjectsConsumers()
@@ -43,8 +44,11 @@ if (args.Contains("--migrate-only"))
 }
 
 app.UseHttpConventions();
+app.UseWebHardening();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication, so the API's limit is counted per user.
+app.UseRateLimiter();
 app.MapCarter();
 app.MapOperationalEndpoints();
 

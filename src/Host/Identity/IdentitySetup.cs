@@ -35,7 +35,10 @@ internal static class IdentitySetup
             cookie.Cookie.Name = "advocacy.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure everywhere but on the developer's own machine and in tests, which speak plain HTTP.
+            cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
         });
         // Keys that sign cookies and tokens live in PostgreSQL: a restart keeps everyone signed in,
         // and any instance reads any other's cookies.

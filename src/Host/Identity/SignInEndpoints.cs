@@ -29,10 +29,10 @@ internal sealed class SignInEndpoints : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
-        group.MapPost("token", Token).WithName("IssueToken").AllowAnonymous().WithValidation<SignInRequest>()
+        group.MapPost("token", Token).WithName("IssueToken").AllowAnonymous().RequireRateLimiting(WebHardening.SignInPolicy).WithValidation<SignInRequest>()
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("sign-in", CookieSignIn).WithName("SignIn").AllowAnonymous().WithValidation<SignInRequest>()
+        group.MapPost("sign-in", CookieSignIn).WithName("SignIn").AllowAnonymous().RequireRateLimiting(WebHardening.SignInPolicy).WithValidation<SignInRequest>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("sign-out", SignOut).WithName("SignOut");
         group.MapGet("me", Me).WithName("CurrentUser");

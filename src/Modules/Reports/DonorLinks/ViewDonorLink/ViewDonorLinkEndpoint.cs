@@ -54,6 +54,7 @@ internal sealed class ViewDonorLinkEndpoint : ICarterModule
     internal static async Task<IResult> Page(string token, ReportsDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         Private(http);
+        http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         var dashboard = await DashboardAsync(token, db, clock, cancellationToken);
         return dashboard is null
             ? Results.Content(Html("Link not available", "<p>This link does not exist, has expired or was revoked.</p>"), "text/html; charset=utf-8", statusCode: 404)
@@ -132,12 +133,21 @@ internal sealed class ViewDonorLinkEndpoint : ICarterModule
         return Html($"{d.ProjectCode}: figures for donors", body.ToString());
     }
 
+    /// <summary>The page's only style, inline so the page stands alone; the page's CSP allows exactly it, by hash.</summary>
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;"
+        + "margin:1rem 0;min-width:20rem}caption{text-align:left;font-weight:bold;padding:.25rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}";
+
+    private static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Style)))}'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     private static string Html(string title, string body) =>
         $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex, nofollow"><title>{{HtmlEncoder.Default.Encode(title)}}</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:1rem 0;min-width:20rem}caption{text-align:left;font-weight:bold;padding:.25rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}</style>
+        <style>{{Style}}</style>
         </head><body><main>{{body}}</main></body></html>
         """;
 }
