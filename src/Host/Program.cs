@@ -2,6 +2,7 @@ using Advocacy.Host;
 using Advocacy.Host.Identity;
 using Advocacy.Host.Messaging;
 using Advocacy.Host.Startup;
+using Advocacy.Host.Web;
 using Advocacy.Modules.Coalitions;
 using Advocacy.Modules.Events;
 using Advocacy.Modules.Projects;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabaseStartup();
 builder.AddHttpConventions();
 builder.AddAdvocacyIdentity();
+builder.AddWebUi();
 builder.AddMessaging(bus => bus
     .AddProjectsConsumers()
     .AddCoalitionsConsumers()
@@ -43,9 +45,11 @@ if (args.Contains("--migrate-only"))
 }
 
 app.UseHttpConventions();
+app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapCarter();
+app.MapWebUi();
 app.MapOperationalEndpoints();
 
 await app.RunAsync();
