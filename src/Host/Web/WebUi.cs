@@ -73,9 +73,20 @@ internal static class WebUi
         return builder;
     }
 
-    /// <summary>After request localization: page requests format in the reader's culture; pages and their errors.</summary>
+    /// <summary>
+    /// After request localization: error pages for the UI, static files, then routing (called here, so
+    /// that re-executing a request for an error page routes it afresh), then the reader's culture for pages.
+    /// </summary>
     public static WebApplication UseWebUi(this WebApplication app)
     {
+        // A page's unexpected failure, or an unknown address, shows the error page, not problem details.
+        app.UseWhen(IsUiPath, ui =>
+        {
+            ui.UseExceptionHandler("/error");
+            ui.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
         app.Use((context, next) =>
         {
             if (IsUi(context))
@@ -84,10 +95,6 @@ internal static class WebUi
             }
             return next(context);
         });
-        // A page's unexpected failure or an unknown address shows the error page, not problem details.
-        app.UseWhen(IsPage, page => page.UseExceptionHandler("/error"));
-        app.UseWhen(IsUi, ui => ui.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles();
         return app;
     }
 
@@ -97,11 +104,15 @@ internal static class WebUi
         return app;
     }
 
+    // Addresses that are not pages: the API, and the operational endpoints, keep problem details.
+    private static readonly string[] NotUi = ["/api", "/api-reference", "/openapi", "/health"];
+
+    private static bool IsUiPath(HttpContext context) => !NotUi.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
+
     private static bool IsPage(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
 
     /// <summary>A request for a page, or for no known endpoint outside the API (shown as a page).</summary>
     private static bool IsUi(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api")
-        && (IsPage(context) || context.GetEndpoint() is null);
+        IsUiPath(context) && (IsPage(context) || context.GetEndpoint() is null);
 }
