@@ -15,6 +15,16 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
 
     private async Task<Guid> ProjectAsync(string code) => await Api.CreateProjectAsync(await App.ClientAsync("staff"), code);
 
+    /// <summary>A staff member on the log form, with <paramref name="projectId"/> chosen.</summary>
+    private async Task<IPage> LogFormAsync(Guid projectId)
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "staff");
+        await Expect(page).ToHaveURLAsync(new Regex("/projects/activities/log$"));
+        await page.GetByLabel("Project").SelectOptionAsync(projectId.ToString());
+        return page;
+    }
+
     private Task<long> ActivitiesOfAsync(Guid projectId) =>
         App.ScalarAsync<long>("SELECT count(*) FROM projects.activities WHERE project_id = $1", projectId);
 
@@ -58,6 +68,33 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Signing_out_returns_to_sign_in_and_pages_ask_to_sign_in_again()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "staff");
+        await Expect(page).ToHaveURLAsync(new Regex("/projects/activities/log$"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
+        await page.GotoAsync("/projects/activities/mine");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sign-in\?ReturnUrl="));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_the_not_found_page()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "staff");
+        await Expect(page).ToHaveURLAsync(new Regex("/projects/activities/log$"));
+
+        var response = await page.GotoAsync("/projects/no-such-page");
+
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+    }
+
+    [Fact]
     public async Task An_unauthenticated_api_request_still_gets_401()
     {
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
@@ -72,13 +109,10 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task Logging_an_activity_through_the_form_shows_it_in_my_recent_activities()
     {
         var projectId = await ProjectAsync("GOLONDRINA");
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "staff");
-        await Expect(page).ToHaveURLAsync(new Regex("/projects/activities/log$"));
+        var page = await LogFormAsync(projectId);
 
         // Today is the default date.
         await Expect(page.GetByLabel("Date")).ToHaveValueAsync(DateTime.UtcNow.ToString("yyyy-MM-dd"));
-        await page.GetByLabel("Project").SelectOptionAsync(projectId.ToString());
         await page.GetByLabel("Type").SelectOptionAsync("AwarenessCampaign");
         await page.GetByLabel("Title").FillAsync("School awareness campaign in Medellín");
         await page.GetByLabel("Description").FillAsync("Students and teachers of three schools.");
@@ -102,9 +136,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task A_reach_row_is_added_and_removed_without_script_and_nothing_is_written()
     {
         var projectId = await ProjectAsync("REACT-ROWS");
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "staff");
-        await page.GetByLabel("Project").SelectOptionAsync(projectId.ToString());
+        var page = await LogFormAsync(projectId);
         await page.GetByLabel("Title").FillAsync("Leaflet presented to guardians");
         var rows = page.Locator(".reach-row");
         var before = await rows.CountAsync();
@@ -122,9 +154,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task Bad_input_shows_field_errors_and_writes_nothing()
     {
         var projectId = await ProjectAsync("DAKAR");
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "staff");
-        await page.GetByLabel("Project").SelectOptionAsync(projectId.ToString());
+        var page = await LogFormAsync(projectId);
         await page.GetByLabel("Type").SelectOptionAsync("Research");
         await page.Locator("#Input_Reach_0__Audience").SelectOptionAsync("Children");
         await page.Locator("#Input_Reach_0__Count").FillAsync("-5");
@@ -195,9 +225,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
     {
         var projectId = await ProjectAsync("ACSIS");
         await PeriodsKit.ApprovedPeriodAsync(App, projectId, "2025-01-01", "2025-06-30");
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "staff");
-        await page.GetByLabel("Project").SelectOptionAsync(projectId.ToString());
+        var page = await LogFormAsync(projectId);
         await page.GetByLabel("Type").SelectOptionAsync("Training");
         await page.GetByLabel("Date").FillAsync("2025-03-10");
         await page.GetByLabel("Title").FillAsync("Training of border police");
