@@ -2,6 +2,7 @@ using Advocacy.Host;
 using Advocacy.Host.Identity;
 using Advocacy.Host.Messaging;
 using Advocacy.Host.Startup;
+using Advocacy.Host.Web;
 using Advocacy.Modules.Coalitions;
 using Advocacy.Modules.Events;
 using Advocacy.Modules.Projects;
@@ -17,6 +18,7 @@ builder.AddDatabaseStartup();
 builder.AddHttpConventions();
 builder.AddWebHardening();
 builder.AddAdvocacyIdentity();
+builder.AddWebUi();
 builder.AddMessaging(bus => bus
     .AddProjectsConsumers()
     .AddCoalitionsConsumers()
@@ -45,11 +47,13 @@ if (args.Contains("--migrate-only"))
 
 app.UseHttpConventions();
 app.UseWebHardening();
+app.UseWebUi();
 app.UseAuthentication();
 app.UseAuthorization();
 // After authentication, so the API's limit is counted per user.
 app.UseRateLimiter();
 app.MapCarter();
+app.MapWebUi();
 app.MapOperationalEndpoints();
 
 await app.RunAsync();

@@ -59,12 +59,7 @@ internal sealed class SignInEndpoints : ICarterModule
 
     private static async Task<IResult> PasswordSignIn(SignInRequest request, SignInManager<IdentityUser> signIn, string scheme)
     {
-        // The bearer scheme writes the token response itself when sign-in succeeds.
-        signIn.AuthenticationScheme = scheme;
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await PasswordSignInAsync(signIn, request, scheme);
         if (result.Succeeded)
         {
             return TypedResults.Empty;
@@ -75,5 +70,20 @@ internal sealed class SignInEndpoints : ICarterModule
                 ? "Too many failed attempts: the account is locked for a while."
                 : "The email or password is not right.",
             statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// Checks the password (counting failures towards lockout) and signs in with <paramref name="scheme"/>:
+    /// the API's endpoints and the sign-in page share it.
+    /// </summary>
+    internal static async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(
+        SignInManager<IdentityUser> signIn, SignInRequest request, string scheme)
+    {
+        // The bearer scheme writes the token response itself when sign-in succeeds.
+        signIn.AuthenticationScheme = scheme;
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email);
+        return user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
     }
 }

@@ -1,0 +1,11 @@
+using Advocacy.Host.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Advocacy.Host.Pages;
+
+/// <summary>"/" takes a signed-in user to their main page (signing in first, through the cookie's redirect).</summary>
+internal sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect(Navigation.Home(User));
+}
