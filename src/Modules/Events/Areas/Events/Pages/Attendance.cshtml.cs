@@ -67,7 +67,8 @@ internal sealed class AttendanceModel(
         var request = Input.ToRequest(out var rowOf);
         string FormKey(string key) =>
             FormErrors.RowIndex(key, "attendance") is { } entry && entry < rowOf.Count ? FormErrors.WithRowIndex(key, "attendance", rowOf[entry]) : key;
-        if (ModelState.IsValid && await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, FormKey, cancellationToken))
+        if (ModelState.IsValid && await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, FormKey,
+                FormLabels.For(text, ("attendance", "Who attended"), ("audience", "Audience"), ("gender", "Gender"), ("count", "Number")), cancellationToken))
         {
             var marking = MarkingHeld;
             var (result, problem) = await FormSubmit.RunAsync(

@@ -76,7 +76,9 @@ internal sealed class EventPage(
     {
         var request = Participant.ToRequest();
         if (ModelState.IsValid
-            && await FormErrors.ValidateAsync(participantValidator, request, ModelState, nameof(Participant), cancellationToken: cancellationToken))
+            && await FormErrors.ValidateAsync(participantValidator, request, ModelState, nameof(Participant),
+                labelOf: FormLabels.For(text, ("organisation", "Organisation"), ("role", "Role"), ("personName", "Person's name"), ("consentRecordedOn", "Consent recorded on")),
+                cancellationToken: cancellationToken))
         {
             var (result, problem) = await FormSubmit.RunAsync(
                 async () => await AddParticipantEndpoint.Handle(Id, request, db, clock, cancellationToken),

@@ -76,7 +76,11 @@ internal abstract class EventFormPage(EventsDbContext db, IValidator<EventReques
         {
             return (false, request, rowOf);
         }
-        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => EventForm.FormKey(key, rowOf), HttpContext.RequestAborted);
+        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => EventForm.FormKey(key, rowOf), FormLabels.For(text,
+            ("title", "Title"), ("kind", "Kind"), ("description", "Description"), ("sessions", "Sessions"), ("date", "Date"),
+            ("startTime", "Starts at"), ("endTime", "Ends at"), ("place", "Place"), ("country", "Country"), ("onlineUrl", "Link to join"),
+            ("organisedByUs", "Organiser"), ("organiserName", "Organiser's name"), ("projectIds", "Linked projects")),
+            HttpContext.RequestAborted);
         return (valid, request, rowOf);
     }
 

@@ -75,7 +75,7 @@ internal sealed class EditModel(
         }
         var request = NewFollowUp.ToRequest();
         if (ModelState.IsValid
-            && await FormErrors.ValidateAsync(followUpValidator, request, ModelState, nameof(NewFollowUp), cancellationToken: cancellationToken)
+            && await FormErrors.ValidateAsync(followUpValidator, request, ModelState, nameof(NewFollowUp), labelOf: LabelOf, cancellationToken: cancellationToken)
             && await RunAsync(async () => await AddFollowUpEndpoint.Handle(Id, MeetingId, request, Db, Users, clock, cancellationToken), nameof(NewFollowUp)) is not null)
         {
             TempData["Notice"] = Text["Follow-up added."].Value;

@@ -62,9 +62,14 @@ internal abstract class MeetingFormPage(
     {
         var request = Input.ToRequest(withFollowUps, out var rowOf);
         var valid = ModelState.IsValid
-            && await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => MeetingForm.FormKey(key, rowOf), HttpContext.RequestAborted);
+            && await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => MeetingForm.FormKey(key, rowOf), LabelOf, HttpContext.RequestAborted);
         return (valid, request, rowOf);
     }
+
+    /// <summary>The labels of the meeting's and its follow-ups' fields, for validation messages.</summary>
+    protected Func<string, string?> LabelOf => FormLabels.For(text,
+        ("date", "Date"), ("agenda", "Agenda and notes"), ("attendeeUserIds", "Who attended for us"), ("projectIds", "Linked projects"),
+        ("followUps", "Follow-ups"), ("action", "Action"), ("ownerUserId", "Owner"), ("dueDate", "Due"));
 
     /// <summary>Runs an endpoint's handler; null (with messages on the form under <paramref name="prefix"/>) when it wrote nothing.</summary>
     protected async Task<IResult?> RunAsync(Func<Task<IResult>> handler, string prefix, Func<string, string>? mapKey = null)

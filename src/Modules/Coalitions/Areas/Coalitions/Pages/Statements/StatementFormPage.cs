@@ -42,7 +42,10 @@ internal abstract class StatementFormPage(CoalitionsDbContext db, IValidator<Sta
     {
         var request = Input.ToRequest();
         if (!ModelState.IsValid
-            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, StatementForm.FormKey, HttpContext.RequestAborted))
+            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, StatementForm.FormKey, FormLabels.For(text,
+                ("title", "Title"), ("date", "Date"), ("addressedTo", "Addressed to"), ("signatories", "Signatories"), ("kind", "Kind"),
+                ("coalitionId", "Coalition"), ("projectIds", "Linked projects")),
+                HttpContext.RequestAborted))
         {
             return null;
         }
