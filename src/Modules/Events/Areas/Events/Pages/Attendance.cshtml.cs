@@ -65,8 +65,7 @@ internal sealed class AttendanceModel(
             return NotFound();
         }
         var request = Input.ToRequest(out var rowOf);
-        string FormKey(string key) =>
-            FormErrors.RowIndex(key, "attendance") is { } entry && entry < rowOf.Count ? FormErrors.WithRowIndex(key, "attendance", rowOf[entry]) : key;
+        string FormKey(string key) => FormErrors.ToFormRow(key, "attendance", rowOf);
         if (ModelState.IsValid && await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, FormKey,
                 FormLabels.For(text, ("attendance", "Who attended"), ("audience", "Audience"), ("gender", "Gender"), ("count", "Number")), cancellationToken))
         {

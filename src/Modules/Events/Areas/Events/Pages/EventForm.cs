@@ -63,10 +63,7 @@ internal sealed class EventForm
     }
 
     /// <summary>An error key of the request, with a session's index turned into its form row.</summary>
-    public static string FormKey(string key, IReadOnlyList<int> rowOf) =>
-        FormErrors.RowIndex(key, "sessions") is { } entry && entry < rowOf.Count
-            ? FormErrors.WithRowIndex(key, "sessions", rowOf[entry])
-            : key;
+    public static string FormKey(string key, IReadOnlyList<int> rowOf) => FormErrors.ToFormRow(key, "sessions", rowOf);
 
     public static EventForm From(EventResponse e) => new()
     {

@@ -39,10 +39,7 @@ internal sealed class MeetingForm
     }
 
     /// <summary>An error key of the request, with a follow-up's index turned into its form row.</summary>
-    public static string FormKey(string key, IReadOnlyList<int> rowOf) =>
-        FormErrors.RowIndex(key, "followUps") is { } entry && entry < rowOf.Count
-            ? FormErrors.WithRowIndex(key, "followUps", rowOf[entry])
-            : key;
+    public static string FormKey(string key, IReadOnlyList<int> rowOf) => FormErrors.ToFormRow(key, "followUps", rowOf);
 
     public static MeetingForm From(MeetingResponse meeting) => new()
     {
