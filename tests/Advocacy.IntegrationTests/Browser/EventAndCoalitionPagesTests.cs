@@ -92,6 +92,8 @@ public sealed class EventAndCoalitionPagesTests(BrowserFixture browser) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Kinderrechtencoalitie (browser)" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a meeting" }).ClickAsync();
         await page.GetByLabel("Agenda and notes").FillAsync("Alternative report to the UN Committee on the Rights of the Child");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a follow-up" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove follow-up 2" }).ClickAsync();
         await page.Locator("#Input_FollowUps_0__Action").FillAsync("Draft the chapter on sexual exploitation");
         await page.Locator("#Input_FollowUps_0__DueDate").FillAsync(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record meeting" }).ClickAsync();
