@@ -23,4 +23,7 @@ public interface IUserDirectory
 {
     /// <summary>Names (emails) of the given user ids that exist; unknown ids are absent from the result.</summary>
     Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>Every user with a role, as (id, name), by name: the people a form may offer to choose from.</summary>
+    Task<IReadOnlyList<(string Id, string Name)>> ListAsync(CancellationToken cancellationToken);
 }

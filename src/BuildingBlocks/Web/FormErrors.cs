@@ -86,6 +86,13 @@ public static class FormErrors
             : null;
     }
 
+    /// <summary>
+    /// A request's error key with the index of an entry of <paramref name="list"/> turned into the form row it
+    /// came from (<paramref name="rowOf"/>: blank rows are left out of the request); other keys unchanged.
+    /// </summary>
+    public static string ToFormRow(string key, string list, IReadOnlyList<int> rowOf) =>
+        RowIndex(key, list) is { } entry && entry < rowOf.Count ? WithRowIndex(key, list, rowOf[entry]) : key;
+
     /// <summary>The same key with the row index of <paramref name="list"/> replaced by <paramref name="row"/>.</summary>
     public static string WithRowIndex(string key, string list, int row)
     {
