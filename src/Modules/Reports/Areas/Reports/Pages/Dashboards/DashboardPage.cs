@@ -76,27 +76,13 @@ internal abstract class DashboardPage(IStringLocalizer<ReportsText> text, TimePr
         ({ } from, { } to) => text["{0} to {1}", Display.Date(from), Display.Date(to)],
     };
 
-    public Chart MonthlyChart(DashboardFigures figures) => new(
-        "chart-monthly", text["Activities per month"],
-        Describe(figures.Monthly.Select(m => (Chart.Month(m.Month), m.Activities))),
-        text["Month"], text["Activities"],
-        figures.Monthly.Select(m => new ChartBar(Chart.Month(m.Month), m.Activities, Display.Number(m.Activities))).ToList());
+    public Chart MonthlyChart(DashboardFigures figures) => ReportCharts.Monthly(text, figures.Monthly);
 
     public Chart CountChart(string id, string title, string group, string valueHeader, IReadOnlyDictionary<string, int> counts, IEnumerable<string>? order = null)
     {
         var keys = order?.Where(counts.ContainsKey).ToList() ?? counts.OrderByDescending(c => c.Value).Select(c => c.Key).ToList();
         var bars = keys.Select(k => new ChartBar(text.Label(group, k), counts[k], Display.Number(counts[k]))).ToList();
-        return new Chart(id, title, Describe(bars.Select(b => (b.Label, (int)b.Value))), text["Category"], valueHeader, bars);
-    }
-
-    /// <summary>A chart's description: its total and its largest bar, the table gives the rest.</summary>
-    protected string Describe(IEnumerable<(string Label, int Value)> bars)
-    {
-        var list = bars.ToList();
-        if (list.Count == 0) return text["No figures in this period."];
-        var top = list.MaxBy(b => b.Value);
-        return text["{0} in all; the most: {1} ({2}). The table below gives every figure.",
-            Display.Number(list.Sum(b => b.Value)), top.Label, Display.Number(top.Value)];
+        return new Chart(id, title, ReportCharts.Describe(text, bars), text["Category"], valueHeader, bars);
     }
 
     /// <summary>The camelCase keys of an enum, in its declared order (charts keep a stable order).</summary>
