@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: architecture rules and integration tests through the real HTTP pipeline on real
-# PostgreSQL and the real bus. With no ConnectionStrings__Advocacy in the environment it starts the
+# Runs every test: architecture rules, integration tests through the real HTTP pipeline on real
+# PostgreSQL and the real bus, and browser tests of the pages (Playwright on headless Chromium; they
+# save screenshots under artifacts/screenshots, or $ADVOCACY_SCREENSHOTS). With no ConnectionStrings__Advocacy in the environment it starts the
 # same private PostgreSQL as run.sh; each test class then gets a database of its own. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# The browser tests drive Debian's Chromium (headless). Install it once, only when it is missing.
+if [ -z "${ADVOCACY_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium not found: installing Debian's chromium package" >&2
+  if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+fi
 
 if [ -z "${ConnectionStrings__Advocacy:-}" ]; then
   export ConnectionStrings__Advocacy="$(scripts/local-postgres.sh);Database=postgres"

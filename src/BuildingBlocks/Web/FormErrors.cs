@@ -21,14 +21,33 @@ public static class FormErrors
         _ => null,
     };
 
-    /// <summary>Runs <paramref name="validator"/> (the endpoint's own) and adds its errors to the form; true when valid.</summary>
+    /// <summary>
+    /// Runs <paramref name="validator"/> (the endpoint's own) and adds its errors to the form; true when valid.
+    /// <paramref name="labelOf"/> names a property (<c>title</c>, <c>count</c>) as the form labels it, so a
+    /// message reads "'Titre' ne doit pas être vide." rather than naming the JSON property.
+    /// </summary>
     public static async Task<bool> ValidateAsync<T>(
         IValidator<T> validator, T request, ModelStateDictionary modelState, string prefix,
-        Func<string, string>? mapKey = null, CancellationToken cancellationToken = default)
+        Func<string, string>? mapKey = null, Func<string, string?>? labelOf = null, CancellationToken cancellationToken = default)
     {
         var result = await validator.ValidateAsync(request, cancellationToken);
-        Add(modelState, result.ToDictionary(), prefix, mapKey);
+        var errors = result.Errors
+            .GroupBy(failure => failure.PropertyName)
+            .ToDictionary(group => group.Key, group => group.Select(failure => Relabel(failure, labelOf)).Distinct().ToArray());
+        Add(modelState, errors, prefix, mapKey);
         return result.IsValid;
+    }
+
+    private static string Relabel(FluentValidation.Results.ValidationFailure failure, Func<string, string?>? labelOf)
+    {
+        if (labelOf is null || failure.FormattedMessagePlaceholderValues?.GetValueOrDefault("PropertyName") is not string shown)
+        {
+            return failure.ErrorMessage;
+        }
+        var property = failure.PropertyName.Split('.')[^1];
+        var bracket = property.IndexOf('[');
+        var label = labelOf(bracket < 0 ? property : property[..bracket]);
+        return label is null ? failure.ErrorMessage : failure.ErrorMessage.Replace($"'{shown}'", $"'{label}'");
     }
 
     /// <summary>

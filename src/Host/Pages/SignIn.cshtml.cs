@@ -31,7 +31,8 @@ internal sealed class SignInModel(SignInManager<IdentityUser> signIn, IValidator
     public async Task<IActionResult> OnPostAsync()
     {
         var request = new SignInRequest(Email?.Trim() ?? "", Password ?? "");
-        if (!await FormErrors.ValidateAsync(validator, request, ModelState, "", cancellationToken: HttpContext.RequestAborted))
+        var labels = new Dictionary<string, string> { ["email"] = text["Email"], ["password"] = text["Password"] };
+        if (!await FormErrors.ValidateAsync(validator, request, ModelState, "", labelOf: labels.GetValueOrDefault, cancellationToken: HttpContext.RequestAborted))
         {
             return Page();
         }

@@ -1,8 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
 using Respawn.Graph;
@@ -43,6 +47,12 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether this host publishes its outboxes (false: a process that dies between commit and publish).</summary>
     public bool DispatchOutbox { get; init; } = true;
 
+    /// <summary>Serve on a real Kestrel port on 127.0.0.1 (for a browser) instead of the in-memory test server.</summary>
+    public bool RealServer { get; init; }
+
+    /// <summary>The address a browser reaches the host at, when <see cref="RealServer"/>.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     /// <summary>Whether the host loads the demo data at start, as the run command has it do.</summary>
     protected virtual bool SeedDemoData => false;
 
@@ -78,7 +88,15 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
         // Starting the server runs the host's start-up: migrations, roles, test users.
-        _ = Server;
+        if (RealServer)
+        {
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
         await using var connection = await OpenAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
