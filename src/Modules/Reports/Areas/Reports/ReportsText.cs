@@ -15,4 +15,24 @@ internal static class ReportsLabels
     /// <summary>An enum value, e.g. <c>ActivityType.Training</c> as "ActivityType.training".</summary>
     public static string Label<T>(this IStringLocalizer<ReportsText> text, T value) where T : struct, Enum =>
         text.Label(typeof(T).Name, DashboardQueries.Camel(value.ToString()));
+
+    /// <summary>A request property as the Reports forms label it, so a validator's message names the label the reader sees.</summary>
+    public static string? FieldLabel(this IStringLocalizer<ReportsText> text, string property) => property switch
+    {
+        "title" => text["Title"].Value,
+        "from" => text["From"].Value,
+        "to" => text["To"].Value,
+        "heading" => text["Heading"].Value,
+        "body" => text["Text"].Value,
+        "type" => text["Type"].Value,
+        "description" => text["Description"].Value,
+        "link" => text["Link"].Value,
+        "publishedOn" => text["Published on"].Value,
+        "text" => text["Recommendation"].Value,
+        "addressedTo" => text["Addressed to"].Value,
+        "status" => text["New status"].Value,
+        "changedOn" => text["On"].Value,
+        "evidence" => text["Evidence"].Value,
+        _ => null,
+    };
 }

@@ -45,7 +45,7 @@ internal abstract class DonorReportFormPage(ReportsDbContext db, IValidator<Dono
         {
             return null;
         }
-        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => DonorReportForm.FormKey(key, rowOf), HttpContext.RequestAborted);
+        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => DonorReportForm.FormKey(key, rowOf), text.FieldLabel, HttpContext.RequestAborted);
         return valid ? (request, rowOf) : null;
     }
 

@@ -96,7 +96,7 @@ internal sealed class PublicationModel(
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
         var request = new PublishRequest(Publish.PublishedOn, Publish.Version);
-        if (ModelState.IsValid && await FormErrors.ValidateAsync(publishValidator, request, ModelState, nameof(Publish), cancellationToken: cancellationToken)
+        if (ModelState.IsValid && await FormErrors.ValidateAsync(publishValidator, request, ModelState, nameof(Publish), labelOf: text.FieldLabel, cancellationToken: cancellationToken)
             && await RunAsync(() => PublishPublicationEndpoint.Handle(Id, request, db, clock, cancellationToken)))
         {
             TempData["Notice"] = text["Published: {0}.", Publication.Title].Value;
@@ -109,7 +109,7 @@ internal sealed class PublicationModel(
     {
         var request = new RecommendationRequest(NewRecommendation.Text ?? "", NewRecommendation.AddressedTo);
         if (ModelState.IsValid
-            && await FormErrors.ValidateAsync(recommendationValidator, request, ModelState, nameof(NewRecommendation), cancellationToken: cancellationToken)
+            && await FormErrors.ValidateAsync(recommendationValidator, request, ModelState, nameof(NewRecommendation), labelOf: text.FieldLabel, cancellationToken: cancellationToken)
             && await RunAsync(() => AddRecommendationEndpoint.Handle(Id, request, db, clock, cancellationToken)))
         {
             TempData["Notice"] = text["Recommendation added."].Value;
@@ -125,7 +125,7 @@ internal sealed class PublicationModel(
         {
             return NotFound();
         }
-        if (ModelState.IsValid && await FormErrors.ValidateAsync(statusValidator, request, ModelState, nameof(Change), cancellationToken: cancellationToken)
+        if (ModelState.IsValid && await FormErrors.ValidateAsync(statusValidator, request, ModelState, nameof(Change), labelOf: text.FieldLabel, cancellationToken: cancellationToken)
             && await RunAsync(() => ChangeRecommendationStatusEndpoint.Handle(Change.RecommendationId, request, User, db, clock, cancellationToken)))
         {
             TempData["Notice"] = text["Status changed."].Value;

@@ -40,7 +40,7 @@ internal abstract class PublicationFormPage(ReportsDbContext db, IValidator<Publ
     {
         var request = Input.ToRequest();
         if (!ModelState.IsValid
-            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, PublicationForm.FormKey, HttpContext.RequestAborted))
+            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, PublicationForm.FormKey, text.FieldLabel, HttpContext.RequestAborted))
         {
             return null;
         }
