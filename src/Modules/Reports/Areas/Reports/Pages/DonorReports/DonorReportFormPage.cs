@@ -1,9 +1,8 @@
 using Advocacy.BuildingBlocks.Web;
+using Advocacy.Modules.Reports.Areas.Reports.Pages.Shared;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.DonorReports;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
@@ -13,28 +12,17 @@ namespace Advocacy.Modules.Reports.Areas.Reports.Pages.DonorReports;
 /// What creating and editing a donor report share: the form, its choices, and the endpoint's validator and
 /// answers (field errors) put onto it. Nothing is written unless the endpoint's own handler writes it.
 /// </summary>
-internal abstract class DonorReportFormPage(ReportsDbContext db, IValidator<DonorReportRequest> validator, IStringLocalizer<ReportsText> text) : PageModel
+internal abstract class DonorReportFormPage(ReportsDbContext db, IValidator<DonorReportRequest> validator, IStringLocalizer<ReportsText> text)
+    : ReportsFormPage<DonorReportForm>(db, text)
 {
-    protected const string Prefix = nameof(Input);
-
-    protected ReportsDbContext Db => db;
-
-    protected IStringLocalizer<ReportsText> Text => text;
-
-    [BindProperty]
-    public DonorReportForm Input { get; set; } = new();
-
-    /// <summary>A message about the whole form (a concurrent edit), shown above it.</summary>
-    public string? Problem { get; protected set; }
-
     public IReadOnlyList<SelectListItem> Projects { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Donors { get; private set; } = [];
 
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Projects = await DonorReportChoices.ProjectsAsync(db, cancellationToken);
-        Donors = await DonorReportChoices.DonorsAsync(db, cancellationToken);
+        Projects = await DonorReportChoices.ProjectsAsync(Db, cancellationToken);
+        Donors = await DonorReportChoices.DonorsAsync(Db, cancellationToken);
     }
 
     /// <summary>Binding errors, then the endpoint's validator; the request when the form may go to the handler.</summary>
@@ -45,7 +33,7 @@ internal abstract class DonorReportFormPage(ReportsDbContext db, IValidator<Dono
         {
             return null;
         }
-        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => DonorReportForm.FormKey(key, rowOf), text.FieldLabel, HttpContext.RequestAborted);
+        var valid = await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, key => DonorReportForm.FormKey(key, rowOf), Text.FieldLabel, HttpContext.RequestAborted);
         return valid ? (request, rowOf) : null;
     }
 

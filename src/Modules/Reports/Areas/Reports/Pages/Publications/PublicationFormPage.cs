@@ -1,10 +1,9 @@
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Web;
+using Advocacy.Modules.Reports.Areas.Reports.Pages.Shared;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Publications;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 
@@ -14,23 +13,13 @@ namespace Advocacy.Modules.Reports.Areas.Reports.Pages.Publications;
 /// What recording and editing a publication share: the form, its choices, the endpoint's validator, and its
 /// answers (field errors, a duplicate title, a concurrent edit) as messages on the form.
 /// </summary>
-internal abstract class PublicationFormPage(ReportsDbContext db, IValidator<PublicationRequest> validator, IStringLocalizer<ReportsText> text) : PageModel
+internal abstract class PublicationFormPage(ReportsDbContext db, IValidator<PublicationRequest> validator, IStringLocalizer<ReportsText> text)
+    : ReportsFormPage<PublicationForm>(db, text)
 {
-    protected const string Prefix = nameof(Input);
-
-    protected ReportsDbContext Db => db;
-
-    protected IStringLocalizer<ReportsText> Text => text;
-
-    [BindProperty]
-    public PublicationForm Input { get; set; } = new();
-
-    public string? Problem { get; protected set; }
-
     public IReadOnlyList<SelectListItem> Projects { get; private set; } = [];
 
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken) =>
-        Projects = await DonorReports.DonorReportChoices.ProjectsAsync(db, cancellationToken);
+        Projects = await DonorReports.DonorReportChoices.ProjectsAsync(Db, cancellationToken);
 
     /// <summary>
     /// Validates the form with the endpoint's validator and runs <paramref name="handler"/>; the publication's id
@@ -40,7 +29,7 @@ internal abstract class PublicationFormPage(ReportsDbContext db, IValidator<Publ
     {
         var request = Input.ToRequest();
         if (!ModelState.IsValid
-            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, PublicationForm.FormKey, text.FieldLabel, HttpContext.RequestAborted))
+            || !await FormErrors.ValidateAsync(validator, request, ModelState, Prefix, PublicationForm.FormKey, Text.FieldLabel, HttpContext.RequestAborted))
         {
             return null;
         }
@@ -54,12 +43,12 @@ internal abstract class PublicationFormPage(ReportsDbContext db, IValidator<Publ
         }
         catch (DbUpdateConcurrencyException)
         {
-            Problem = text["Someone else saved this publication after you opened it, so your changes were not saved. They are still in the form below. Save again to replace the saved version with yours."];
+            Problem = Text["Someone else saved this publication after you opened it, so your changes were not saved. They are still in the form below. Save again to replace the saved version with yours."];
             ModelState.Remove($"{Prefix}.{nameof(PublicationForm.Version)}");
-            db.ChangeTracker.Clear();
-            Input.Version = await db.Publications.Where(p => p.Id == Id).Select(p => (uint?)p.Version).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            Db.ChangeTracker.Clear();
+            Input.Version = await Db.Publications.Where(p => p.Id == Id).Select(p => (uint?)p.Version).SingleOrDefaultAsync(HttpContext.RequestAborted);
         }
-        db.ChangeTracker.Clear();
+        Db.ChangeTracker.Clear();
         return null;
     }
 

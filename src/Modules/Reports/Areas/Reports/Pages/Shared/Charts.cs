@@ -23,11 +23,13 @@ internal sealed record Chart(
     /// <summary>False when the page already shows the figures in a visible table.</summary>
     public bool HiddenTable { get; init; } = true;
 
-    public const double Width = 640;
+    // Drawn at their natural size (shrunk only on narrow screens), so their text stays as large as the page's.
+    public const double BarsWidth = 480;
+    public const double Width = 720;
     public const double RowHeight = 30;
-    public const double LabelWidth = 230;
-    public const double ValueWidth = 90;
-    public const double PlotWidth = Width - LabelWidth - ValueWidth - 16;
+    public const double LabelWidth = 200;
+    public const double ValueWidth = 70;
+    public const double PlotWidth = BarsWidth - LabelWidth - ValueWidth - 16;
     public const double ColumnHeight = 200;
     public const double AxisWidth = 48;
     public const double AxisHeight = 34;
@@ -45,7 +47,7 @@ internal sealed record Chart(
     public int LabelEvery => Math.Max(1, (int)Math.Ceiling(Bars.Count / 12.0));
 
     /// <summary>A label short enough for the space beside a bar; the table keeps the whole label.</summary>
-    public static string Fit(string label, int characters = 32) => label.Length <= characters ? label : label[..(characters - 1)].TrimEnd() + "…";
+    public static string Fit(string label, int characters = 28) => label.Length <= characters ? label : label[..(characters - 1)].TrimEnd() + "…";
 
     /// <summary>SVG coordinates are written invariantly, whatever the reader's culture.</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
