@@ -55,6 +55,12 @@ internal abstract class DashboardPage(IStringLocalizer<ReportsText> text, TimePr
         return (result.Result as Ok<T>)?.Value;
     }
 
+    /// <summary>A date as a date field holds it (yyyy-MM-dd, whatever the language).</summary>
+    public string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"true" when the field has an error (for aria-invalid), else null (no attribute).</summary>
+    public string? Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
     /// <summary>The quick choices of period: this year, the last 12 months, everything.</summary>
     public IEnumerable<(string Text, string Query)> QuickPeriods()
     {

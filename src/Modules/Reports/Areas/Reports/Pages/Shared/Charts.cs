@@ -24,10 +24,10 @@ internal sealed record Chart(
     public bool HiddenTable { get; init; } = true;
 
     // Drawn at their natural size (shrunk only on narrow screens), so their text stays as large as the page's.
-    public const double BarsWidth = 480;
+    public const double BarsWidth = 520;
     public const double Width = 720;
     public const double RowHeight = 30;
-    public const double LabelWidth = 200;
+    public const double LabelWidth = 240;
     public const double ValueWidth = 70;
     public const double PlotWidth = BarsWidth - LabelWidth - ValueWidth - 16;
     public const double ColumnHeight = 200;
@@ -47,7 +47,7 @@ internal sealed record Chart(
     public int LabelEvery => Math.Max(1, (int)Math.Ceiling(Bars.Count / 12.0));
 
     /// <summary>A label short enough for the space beside a bar; the table keeps the whole label.</summary>
-    public static string Fit(string label, int characters = 28) => label.Length <= characters ? label : label[..(characters - 1)].TrimEnd() + "…";
+    public static string Fit(string label, int characters = 30) => label.Length <= characters ? label : label[..(characters - 1)].TrimEnd() + "…";
 
     /// <summary>SVG coordinates are written invariantly, whatever the reader's culture.</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
