@@ -16,14 +16,18 @@ internal static class Navigation
     private static readonly string[] Managers = [Roles.Manager, Roles.Admin];
     private static readonly string[] Admins = [Roles.Admin];
 
-    // Staff: log activity, my activities, events, coalitions, publications, projects.
-    // Managers also: dashboards, donor reports, approvals. Admins also: users.
+    // Staff: log activity, my activities, publications, donor reports, events, coalitions, projects.
+    // Managers also: dashboards, approvals. Admins also: users.
     public static readonly IReadOnlyList<NavLink> Links =
     [
         new("Log activity", "/projects/activities/log", Everyone),
         new("My activities", "/projects/activities/mine", Everyone),
         new("Events", "/events", Everyone),
         new("Coalitions", "/coalitions", Everyone),
+        new("Publications", "/reports/publications", Everyone),
+        // Staff write donor reports' narratives (the API's write policy); dashboards are the managers' page.
+        new("Donor reports", "/reports/donor-reports", Everyone),
+        new("Dashboards", "/reports/dashboards", Managers),
     ];
 
     public static IEnumerable<NavLink> For(ClaimsPrincipal user) =>
