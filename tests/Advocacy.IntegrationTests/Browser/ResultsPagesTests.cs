@@ -171,7 +171,7 @@ public sealed class ResultsPagesTests(BrowserFixture browser) : IClassFixture<Br
         await manager.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Approvals" }).ClickAsync();
         var row = manager.GetByRole(AriaRole.Row).Filter(new() { HasText = "APPROVE-ME" });
         await Expect(row).ToContainTextAsync("1 January 2024 to 30 June 2024");
-        await row.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Approve ") }).ClickAsync();
 
         await Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Reporting period approved: APPROVE-ME");
         await Expect(manager.GetByRole(AriaRole.Row).Filter(new() { HasText = "APPROVE-ME" })).ToHaveCountAsync(0);
