@@ -22,6 +22,9 @@ internal static class Navigation
     [
         new("Log activity", "/projects/activities/log", Everyone),
         new("My activities", "/projects/activities/mine", Everyone),
+        new("Import", "/projects/activities/import", Everyone),
+        new("Projects", "/projects", Everyone),
+        new("Approvals", "/projects/approvals", Managers),
         new("Events", "/events", Everyone),
         new("Coalitions", "/coalitions", Everyone),
         new("Publications", "/reports/publications", Everyone),
