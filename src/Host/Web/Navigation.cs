@@ -22,6 +22,8 @@ internal static class Navigation
     [
         new("Log activity", "/projects/activities/log", Everyone),
         new("My activities", "/projects/activities/mine", Everyone),
+        new("Follow-ups", "/projects/advocacy/due", Everyone),
+        new("Stakeholders", "/projects/advocacy/stakeholders", Everyone),
     ];
 
     public static IEnumerable<NavLink> For(ClaimsPrincipal user) =>
