@@ -31,6 +31,8 @@ internal static class Navigation
         // Staff write donor reports' narratives (the API's write policy); dashboards are the managers' page.
         new("Donor reports", "/reports/donor-reports", Everyone),
         new("Dashboards", "/reports/dashboards", Managers),
+        new("Follow-ups", "/projects/advocacy/due", Everyone),
+        new("Stakeholders", "/projects/advocacy/stakeholders", Everyone),
     ];
 
     public static IEnumerable<NavLink> For(ClaimsPrincipal user) =>

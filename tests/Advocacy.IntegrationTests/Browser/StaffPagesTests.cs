@@ -37,7 +37,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Expect(page).ToHaveURLAsync(new Regex("/projects/activities/log$"));
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Log activity", "My activities", "Import", "Projects", "Events", "Coalitions", "Publications", "Donor reports"]);
+        await Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Log activity", "My activities", "Import", "Projects", "Events", "Coalitions", "Publications", "Donor reports", "Follow-ups", "Stakeholders"]);
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Log activity" })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(page.Locator(".account")).ToContainTextAsync("staff@");
     }
