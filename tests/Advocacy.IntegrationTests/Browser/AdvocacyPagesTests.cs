@@ -129,7 +129,6 @@ public sealed class AdvocacyPagesTests(BrowserFixture browser) : IClassFixture<B
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync(name);
         await Expect(rows).ToContainTextAsync("Regional");
-        await Expect(rows).ToContainTextAsync("Belgium");
     }
 
     [Fact]
