@@ -45,8 +45,9 @@ public sealed class CrossModuleFlowTests(AdvocacyApp app) : IClassFixture<Advoca
             (summary.Code, summary.Name, summary.Level, summary.StartDate, summary.EndDate));
 
         // The event went out through Projects' outbox, and Reports' inbox recorded that very message.
-        var outboxId = await app.ScalarAsync<Guid>(
-            "SELECT id FROM projects.outbox_messages WHERE type LIKE '%ProjectCreated%' AND dispatched_at IS NOT NULL");
+        // The dispatcher marks the row dispatched after the bus took it, so a fast consumer can finish first: wait for the mark.
+        var outboxId = await Eventually.Get(async () => (object?)await app.ScalarAsync<object?>(
+            "SELECT id FROM projects.outbox_messages WHERE type LIKE '%ProjectCreated%' AND dispatched_at IS NOT NULL"), "the ProjectCreated row marked dispatched");
         Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM reports.inbox_messages WHERE message_id = $1", outboxId));
     }
 
