@@ -26,3 +26,9 @@ public sealed class PeriodLockedException(string message, Guid periodId, DateOnl
     /// <summary>Further problem extensions, e.g. the rows of an import that fall in locked periods.</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 }
+
+/// <summary>
+/// Thrown when the signed-in user may not touch a project a write names (staff not assigned to it);
+/// answered with 403. Records of projects they cannot read are simply not found (404).
+/// </summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -18,6 +18,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            ForbiddenException e => (StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             PeriodLockedException e => (StatusCodes.Status409Conflict, "Period locked", e.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict",
                 "The record was changed by someone else since you read it. Reload it and try again."),

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,6 +20,7 @@ internal static class IdentitySetup
         builder.Services.AddModuleDatabase<IdentityDb>(IdentityDb.Schema);
         builder.Services.AddValidatorsFromAssemblyContaining<SignInValidator>(includeInternalTypes: true);
         builder.Services.AddScoped<IUserDirectory, UserDirectory>();
+        builder.Services.AddScoped<IClaimsTransformation, ProjectAccessClaims>();
         builder.Services
             .AddIdentityApiEndpoints<IdentityUser>(options =>
             {

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Authorization;
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Http;
 using Carter;
@@ -34,8 +35,8 @@ internal sealed class SignInEndpoints : ICarterModule
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("sign-in", CookieSignIn).WithName("SignIn").AllowAnonymous().RequireRateLimiting(WebHardening.SignInPolicy).WithValidation<SignInRequest>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("sign-out", SignOut).WithName("SignOut");
-        group.MapGet("me", Me).WithName("CurrentUser");
+        group.MapPost("sign-out", SignOut).WithName("SignOut").RequireAuthorization(Policies.Read);
+        group.MapGet("me", Me).WithName("CurrentUser").RequireAuthorization(Policies.Read);
     }
 
     internal static Task<IResult> Token(SignInRequest request, SignInManager<IdentityUser> signIn) =>

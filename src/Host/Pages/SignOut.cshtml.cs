@@ -1,3 +1,5 @@
+using Advocacy.BuildingBlocks.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Advocacy.Host.Web;
 namespace Advocacy.Host.Pages;
 
 /// <summary>Signing out is a POST (a link could be followed by anything); a GET just goes home.</summary>
+[Authorize(Policy = Policies.Read)]
 internal sealed class SignOutModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

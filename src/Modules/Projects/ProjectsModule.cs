@@ -1,4 +1,6 @@
+using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Projects.Assignments;
 using Advocacy.Modules.Projects.Activities.FromOtherModules;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Messaging;
@@ -24,6 +26,7 @@ public static class ProjectsModule
         builder.Services.AddModuleDatabase<ProjectsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<ProjectsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(ProjectsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<IProjectAssignments, ProjectAssignments>();
         return builder;
     }
 

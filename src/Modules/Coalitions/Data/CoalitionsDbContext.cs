@@ -10,8 +10,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Coalitions.Data;
 
-internal sealed class CoalitionsDbContext(DbContextOptions<CoalitionsDbContext> options) : DbContext(options)
+internal sealed class CoalitionsDbContext(DbContextOptions<CoalitionsDbContext> options, IHttpContextAccessor? http)
+    : ProjectScopedDbContext(options, http)
 {
+    /// <summary>A context outside any request (design time).</summary>
+    public CoalitionsDbContext(DbContextOptions<CoalitionsDbContext> options) : this(options, null)
+    {
+    }
+
     public DbSet<Coalition> Coalitions => Set<Coalition>();
 
     public DbSet<CoalitionMember> CoalitionMembers => Set<CoalitionMember>();

@@ -7,8 +7,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Events.Data;
 
-internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) : DbContext(options)
+internal sealed class EventsDbContext(DbContextOptions<EventsDbContext> options, IHttpContextAccessor? http)
+    : ProjectScopedDbContext(options, http)
 {
+    /// <summary>A context outside any request (design time).</summary>
+    public EventsDbContext(DbContextOptions<EventsDbContext> options) : this(options, null)
+    {
+    }
+
     public DbSet<Event> Events => Set<Event>();
 
     public DbSet<Participant> Participants => Set<Participant>();

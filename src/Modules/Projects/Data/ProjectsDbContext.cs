@@ -10,8 +10,14 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Projects.Data;
 
-internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : DbContext(options)
+internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options, IHttpContextAccessor? http)
+    : ProjectScopedDbContext(options, http)
 {
+    /// <summary>A context outside any request (design time): every project.</summary>
+    public ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : this(options, null)
+    {
+    }
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<Objective> Objectives => Set<Objective>();
@@ -170,6 +176,7 @@ internal sealed partial class ProjectsDbContext(DbContextOptions<ProjectsDbConte
 
         ReportingPeriodsModel.Configure(modelBuilder);
         ConfigureAdvocacy(modelBuilder);
+        ConfigureProjectAccess(modelBuilder);
     }
 }
 

@@ -1,3 +1,5 @@
+using Advocacy.Modules.Projects.Assignments;
+using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
@@ -105,5 +107,26 @@ public static partial class ProjectsDemoData
         await db.SaveChangesAsync(cancellationToken);
         await SeedAdvocacyAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedAssignmentsAsync(db, scope.ServiceProvider.GetRequiredService<IUserDirectory>(), now, cancellationToken);
     }
+
+    /// <summary>
+    /// The demo staff member works on every demo project but the Dakar mapping, which shows what staff
+    /// do not see (ADR 0016). Only when the demo users exist, and once.
+    /// </summary>
+    private static async Task SeedAssignmentsAsync(ProjectsDbContext db, IUserDirectory users, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var staff = (await users.ListAsync(cancellationToken)).Where(u => u.Name.StartsWith(DemoStaffPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        var projects = await db.Projects.Where(p => p.Code != "DAKAR-MAP").Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var (userId, _) in staff)
+        {
+            var assigned = await db.ProjectAssignments.Where(a => a.UserId == userId).Select(a => a.ProjectId).ToListAsync(cancellationToken);
+            db.ProjectAssignments.AddRange(projects.Except(assigned)
+                .Select(projectId => new ProjectAssignment { ProjectId = projectId, UserId = userId, AssignedBy = "demo", AssignedAt = now }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The demo staff user's email starts so (the host creates staff@demo.advocacy.local for the local demo).</summary>
+    private const string DemoStaffPrefix = "staff@demo.";
 }

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Data;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.Modules.Reports.Activities;
@@ -10,13 +11,20 @@ using Advocacy.Modules.Reports.Exports;
 using Advocacy.Modules.Reports.Indicators;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using Advocacy.Modules.Reports.Publications;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Advocacy.Modules.Reports.Data;
 
-internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options) : DbContext(options)
+internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options, IHttpContextAccessor? http)
+    : ProjectScopedDbContext(options, http)
 {
+    /// <summary>A context outside any request (design time): every project.</summary>
+    public ReportsDbContext(DbContextOptions<ReportsDbContext> options) : this(options, null)
+    {
+    }
+
     public DbSet<ProjectSummary> ProjectSummaries => Set<ProjectSummary>();
 
     public DbSet<ActivityFact> ActivityFacts => Set<ActivityFact>();
@@ -245,6 +253,20 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             change.Property(c => c.Evidence).HasMaxLength(PublicationLimits.Text);
             change.Property(c => c.ChangedBy).HasMaxLength(450);
         });
+
+        // Per-project access (ADR 0016): a staff member's figures, dashboards and donor reports cover their
+        // projects only. A donor's report spans projects: only managers and admins reach it.
+        FilterByProject<ProjectSummary>(modelBuilder, s => s.ProjectId);
+        FilterByProject<ActivityFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<IndicatorFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<MeasurementFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<AskFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<OutcomeFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<CommitmentFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<ApprovedPeriod>(modelBuilder, p => p.ProjectId);
+        FilterByProject<DonorLink>(modelBuilder, l => l.ProjectId);
+        FilterByProject<DonorReport>(modelBuilder, r => r.ProjectId ?? Guid.Empty);
+        modelBuilder.Entity<ExportJob>().HasQueryFilter(ProjectAccess.FilterName, j => AllProjects || DonorReports.Any(r => r.Id == j.DonorReportId));
     }
 }
 

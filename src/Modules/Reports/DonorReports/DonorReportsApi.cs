@@ -27,6 +27,11 @@ internal static class DonorReportsApi
         }
         if (request.Donor is { } donor && !string.IsNullOrWhiteSpace(donor))
         {
+            if (!db.Access.All)
+            {
+                // Its figures span the donor's projects, some perhaps beyond the user's reach (ADR 0016).
+                throw new ForbiddenException("A donor's report spans projects: only managers and admins write one. Choose one of your projects instead.");
+            }
             var organisations = await db.ProjectSummaries.AsNoTracking().Select(p => p.Organisations).ToListAsync(cancellationToken);
             if (!organisations.SelectMany(o => o).Any(o => o.Role == OrganisationRole.Donor && string.Equals(o.Name.Trim(), donor.Trim(), StringComparison.OrdinalIgnoreCase)))
             {

@@ -38,6 +38,8 @@ internal sealed class RecordMeetingEndpoint : ICarterModule
 
         var now = clock.GetUtcNow();
         var meeting = new Meeting { Id = Guid.CreateVersion7(), CoalitionId = coalitionId, RecordedBy = user.UserId(), RecordedAt = now };
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(meeting.ProjectIds, request.ProjectIds ?? []);
         MeetingRequestValidator.Apply(request, meeting);
         meeting.FollowUps = (request.FollowUps ?? []).Select(f => FollowUpRequestValidator.Create(f, meeting.Id, clock.Today())).ToList();
         db.Meetings.Add(meeting);

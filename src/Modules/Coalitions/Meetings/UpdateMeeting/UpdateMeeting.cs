@@ -47,6 +47,8 @@ internal sealed class UpdateMeetingEndpoint : ICarterModule
 
         var wasReported = meeting.IsReported;
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version!.Value;
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(meeting.ProjectIds, request.ProjectIds ?? []);
         MeetingRequestValidator.Apply(request, meeting);
         meeting.UpdatedAt = clock.GetUtcNow();
         if (meeting.IsReported || wasReported)

@@ -35,6 +35,8 @@ internal sealed class CreateStatementEndpoint : ICarterModule
 
         var now = clock.GetUtcNow();
         var statement = new Statement { Id = Guid.CreateVersion7(), Title = "", AddressedTo = "", RecordedBy = user.UserId(), RecordedAt = now };
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(statement.ProjectIds, request.ProjectIds ?? []);
         StatementRequestValidator.Apply(request, statement);
         db.Statements.Add(statement);
         if (statement.IsReported)

@@ -37,6 +37,8 @@ internal sealed class UpdateStatementEndpoint : ICarterModule
 
         var wasReported = statement.IsReported;
         db.Entry(statement).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(statement.ProjectIds, request.ProjectIds ?? []);
         StatementRequestValidator.Apply(request, statement);
         statement.UpdatedAt = clock.GetUtcNow();
         if (statement.IsReported || wasReported)

@@ -25,6 +25,8 @@ internal sealed class PlanEventEndpoint : ICarterModule
     {
         var now = clock.GetUtcNow();
         var planned = new Event { Id = Guid.CreateVersion7(), Title = "", Status = EventStatus.Planned, CreatedAt = now, UpdatedAt = now };
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(planned.ProjectIds, request.ProjectIds ?? []);
         EventRequestValidator.Apply(request, planned);
         db.Events.Add(planned);
         db.AddIntegrationEvent(planned.ScheduleChanged());

@@ -37,6 +37,8 @@ internal sealed class UpdateEventEndpoint : ICarterModule
         }
 
         var now = clock.GetUtcNow();
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(edited.ProjectIds, request.ProjectIds ?? []);
         EventRequestValidator.Apply(request, edited);
         edited.UpdatedAt = now;
         if (held is not null)

@@ -434,6 +434,36 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                     b.ToTable("ask_status_changes", "projects");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Projects.Assignments.ProjectAssignment", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("assigned_by");
+
+                    b.HasKey("ProjectId", "UserId")
+                        .HasName("pk_project_assignments");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_project_assignments_user_id");
+
+                    b.ToTable("project_assignments", "projects");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1509,6 +1539,16 @@ namespace Advocacy.Modules.Projects.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ask_status_changes_asks_ask_id");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Projects.Assignments.ProjectAssignment", b =>
+                {
+                    b.HasOne("Advocacy.Modules.Projects.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_project_assignments_projects_project_id");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Projects.Deliverables.Deliverable", b =>

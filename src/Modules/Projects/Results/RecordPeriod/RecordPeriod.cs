@@ -45,7 +45,7 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
         });
         RuleFor(r => r.Total).MeasuredValue();
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
-        RuleFor(r => r.Parts).NotNull().Must(p => p!.Count <= MaxParts).WithMessage($"At most {MaxParts} parts.");
+        RuleFor(r => r.Parts).NotNull().Must(p => p is null || p.Count <= MaxParts).WithMessage($"At most {MaxParts} parts.");
         RuleForEach(r => r.Parts).ChildRules(part =>
         {
             part.RuleFor(p => p.Value).MeasuredValue();

@@ -31,6 +31,8 @@ internal sealed class UpdateStakeholderEndpoint : ICarterModule
         {
             return TypedResults.ValidationProblem(AdvocacyLimits.Error("version", AdvocacyLimits.VersionMissing));
         }
+        // A stakeholder belongs to the organisation: a new kind recounts every project's rules that name it.
+        db.SeeAllProjects();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw new NotFoundException("Stakeholder", id);

@@ -37,6 +37,8 @@ internal sealed class CreatePublicationEndpoint : ICarterModule
         {
             Id = Guid.CreateVersion7(), Title = "", Status = PublicationStatus.Draft, CreatedBy = user.UserId(), CreatedAt = clock.GetUtcNow(),
         };
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(publication.ProjectIds, request.ProjectIds ?? []);
         PublicationRequestValidator.Apply(request, publication);
         db.Publications.Add(publication);
         await db.SaveChangesAsync(cancellationToken);

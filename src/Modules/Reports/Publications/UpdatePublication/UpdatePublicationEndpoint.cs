@@ -43,6 +43,8 @@ internal sealed class UpdatePublicationEndpoint : ICarterModule
         await db.EnsurePublicationIsNewAsync(request.Title, except: id, cancellationToken);
 
         db.Entry(publication).Property(p => p.Version).OriginalValue = request.Version!.Value;
+        // Staff link and unlink their own projects only; others' links stay as they are (ADR 0016).
+        db.Access.EnsureMayRelink(publication.ProjectIds, request.ProjectIds ?? []);
         PublicationRequestValidator.Apply(request, publication);
         publication.UpdatedAt = clock.GetUtcNow();
         if (publication.Status == PublicationStatus.Published)

@@ -19,6 +19,8 @@ internal sealed class DeleteDisaggregationSetEndpoint : ICarterModule
 
     internal static async Task<NoContent> Handle(Guid id, ProjectsDbContext db, CancellationToken cancellationToken)
     {
+        // Sets are the organisation's: every project's indicators using one count, seen or not.
+        db.SeeAllProjects();
         var set = await DisaggregationSetsApi.FindAsync(db, id, cancellationToken);
         var codes = await db.Indicators.AsNoTracking().Where(i => i.DisaggregationSetIds.Contains(id))
             .OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(cancellationToken);

@@ -22,6 +22,8 @@ internal sealed class UpdateDisaggregationSetEndpoint : ICarterModule
     internal static async Task<Results<Ok<DisaggregationSetResponse>, ValidationProblem>> Handle(
         Guid id, DisaggregationSetRequest request, ProjectsDbContext db, CancellationToken cancellationToken)
     {
+        // Sets are the organisation's: every project's values broken down by one must still add up.
+        db.SeeAllProjects();
         if (request.Version is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
