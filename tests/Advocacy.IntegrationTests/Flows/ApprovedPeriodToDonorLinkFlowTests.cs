@@ -21,6 +21,9 @@ public sealed class ApprovedPeriodToDonorLinkFlowTests(AdvocacyApp app) : IClass
         var project = await Api.CreateProjectAsync(staff, "REACT", startDate: "2015-01-01");
         await PeriodsKit.LogAsync(staff, project, "2015-03-10");
         await PeriodsKit.LogAsync(staff, project, "2015-09-10", "Hearing outside the approved half-year");
+        // Reports learns of the project through the bus: the link is made once it has.
+        await Eventually.Get(async () => (await manager.GetAsync($"/api/reports/projects/{project}/figures")).IsSuccessStatusCode ? "known" : null,
+            "the project in Reports");
         var link = await (await manager.PostAsJsonAsync($"/api/reports/projects/{project}/donor-links", new { label = "Donor", validForDays = 30 }))
             .JsonAsync(HttpStatusCode.Created);
         var anonymous = app.CreateClient();

@@ -19,10 +19,14 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
     private Guid _react;
     private Guid _mario;
 
+    private HttpClient _manager = null!;
+
     public async Task InitializeAsync()
     {
         await app.ResetAsync();
         _client = await app.ClientAsync(Roles.Staff);
+        // A donor's report spans projects: managers write those (ADR 0016).
+        _manager = await app.ClientAsync(Roles.Manager);
         _react = await CreateFundedProjectAsync("REACT", "European Commission");
         _mario = await CreateFundedProjectAsync("MARIO", "european commission ");
         await CreateFundedProjectAsync("GOLONDRINA", "Another donor");
@@ -61,9 +65,9 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
         await response.JsonAsync(HttpStatusCode.Created);
     }
 
-    private async Task<Guid> CreateReportAsync(object request)
+    private async Task<Guid> CreateReportAsync(object request, HttpClient? client = null)
     {
-        var created = await (await _client.PostAsJsonAsync("/api/donor-reports", request)).JsonAsync(HttpStatusCode.Created);
+        var created = await (await (client ?? _client).PostAsJsonAsync("/api/donor-reports", request)).JsonAsync(HttpStatusCode.Created);
         return created.GetProperty("id").GetGuid();
     }
 
@@ -104,9 +108,9 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
     [Fact]
     public async Task A_donor_report_covers_every_project_the_donor_funds_whatever_the_case_of_its_name()
     {
-        var id = await CreateReportAsync(new { title = "EC 2019", donor = "EUROPEAN COMMISSION", from = "2019-01-01", to = "2019-12-31" });
+        var id = await CreateReportAsync(new { title = "EC 2019", donor = "EUROPEAN COMMISSION", from = "2019-01-01", to = "2019-12-31" }, _manager);
 
-        var content = (await _client.GetFromJsonAsync<JsonElement>($"/api/donor-reports/{id}")).GetProperty("content");
+        var content = (await _manager.GetFromJsonAsync<JsonElement>($"/api/donor-reports/{id}")).GetProperty("content");
 
         Assert.Equal(["MARIO", "REACT"], content.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToArray());
         Assert.Equal(4, content.GetProperty("totals").GetProperty("activities").GetInt32());
@@ -129,7 +133,7 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
 
         for (var i = 0; i < bad.Length; i++)
         {
-            var fields = await Api.ErrorFieldsAsync(await _client.PostAsJsonAsync("/api/donor-reports", bad[i]));
+            var fields = await Api.ErrorFieldsAsync(await _manager.PostAsJsonAsync("/api/donor-reports", bad[i]));
             Assert.Equal(expected[i], fields.ToArray());
         }
         Assert.Equal(0, (await _client.GetFromJsonAsync<JsonElement>("/api/donor-reports")).GetProperty("totalCount").GetInt32());
@@ -156,13 +160,13 @@ public sealed class DonorReportTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
     public async Task An_export_in_an_unknown_format_or_with_a_section_it_does_not_take_is_refused()
     {
         var id = await ReactReportAsync();
-        var donorReport = await CreateReportAsync(new { title = "EC", donor = "European Commission", from = "2019-01-01", to = "2019-12-31" });
+        var donorReport = await CreateReportAsync(new { title = "EC", donor = "European Commission", from = "2019-01-01", to = "2019-12-31" }, _manager);
 
         Assert.Equal(["format"], await Api.ErrorFieldsAsync(await _client.GetAsync($"/api/donor-reports/{id}/export")));
         Assert.Equal(["format"], await Api.ErrorFieldsAsync(await _client.GetAsync($"/api/donor-reports/{id}/export?format=docx")));
         Assert.Equal(["section"], await Api.ErrorFieldsAsync(await _client.GetAsync($"/api/donor-reports/{id}/export?format=xlsx&section=reach")));
         Assert.Equal(["section"], await Api.ErrorFieldsAsync(await _client.GetAsync($"/api/donor-reports/{id}/export?format=csv&section=nothing")));
-        Assert.Equal(["format"], await Api.ErrorFieldsAsync(await _client.GetAsync($"/api/donor-reports/{donorReport}/export?format=iati")));
+        Assert.Equal(["format"], await Api.ErrorFieldsAsync(await _manager.GetAsync($"/api/donor-reports/{donorReport}/export?format=iati")));
         Assert.Empty((await _client.GetFromJsonAsync<JsonElement>($"/api/donor-reports/{id}/exports")).EnumerateArray());
     }
 
