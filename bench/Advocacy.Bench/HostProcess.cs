@@ -107,6 +107,13 @@ internal sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The CPU time the host has used so far (user and system, every thread).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The kernel's figures for the host process: resident now and at its peak (kB).</summary>
     public (long RssKb, long HwmKb) Memory()
     {

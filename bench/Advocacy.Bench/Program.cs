@@ -50,68 +50,80 @@ try
     var table = new List<Line>();
 
     // (b) first, on the freshly seeded data, before the writes add to it.
-    Phase("dashboards");
-    Console.WriteLine("(b) dashboards…");
-    var organisation = await measure.DashboardAsync(_ => "/api/reports/dashboards/organisation");
-    var organisationRaw = await measure.RawDashboardAsync(organisation: true);
-    var project = await measure.DashboardAsync(i => $"/api/reports/dashboards/projects/{projects[i % projects.Count].Id}");
-    var projectRaw = await measure.RawDashboardAsync(organisation: false);
-    results["b_dashboards"] = new
+    if (options.Runs("b"))
     {
-        organisation = organisation.Summary(), organisationRawAggregate = organisationRaw.Summary(),
-        project = project.Summary(), projectRawAggregate = projectRaw.Summary(),
-    };
-    table.Add(new("(b) organisation dashboard p50 / p95 (ms)", $"{organisation.Percentile(50)} / {organisation.Percentile(95)}",
-        $"raw aggregate {organisationRaw.Percentile(50)} / {organisationRaw.Percentile(95)}", "p95 < 50 ms and faster than raw",
-        organisation.Percentile(95) < 50 && organisation.Percentile(95) < organisationRaw.Percentile(95)));
-    table.Add(new("(b) project dashboard p50 / p95 (ms)", $"{project.Percentile(50)} / {project.Percentile(95)}",
-        $"raw aggregate {projectRaw.Percentile(50)} / {projectRaw.Percentile(95)}", "p95 < 50 ms and faster than raw",
-        project.Percentile(95) < 50 && project.Percentile(95) < projectRaw.Percentile(95)));
+        Phase("dashboards");
+        Console.WriteLine("(b) dashboards…");
+        var organisation = await measure.DashboardAsync(_ => "/api/reports/dashboards/organisation");
+        var organisationRaw = await measure.RawDashboardAsync(organisation: true);
+        var project = await measure.DashboardAsync(i => $"/api/reports/dashboards/projects/{projects[i % projects.Count].Id}");
+        var projectRaw = await measure.RawDashboardAsync(organisation: false);
+        results["b_dashboards"] = new
+        {
+            organisation = organisation.Summary(), organisationRawAggregate = organisationRaw.Summary(),
+            project = project.Summary(), projectRawAggregate = projectRaw.Summary(),
+        };
+        table.Add(new("(b) organisation dashboard p50 / p95 (ms)", $"{organisation.Percentile(50)} / {organisation.Percentile(95)}",
+            $"raw aggregate {organisationRaw.Percentile(50)} / {organisationRaw.Percentile(95)}", "p95 < 50 ms and faster than raw",
+            organisation.Percentile(95) < 50 && organisation.Percentile(95) < organisationRaw.Percentile(95)));
+        table.Add(new("(b) project dashboard p50 / p95 (ms)", $"{project.Percentile(50)} / {project.Percentile(95)}",
+            $"raw aggregate {projectRaw.Percentile(50)} / {projectRaw.Percentile(95)}", "p95 < 50 ms and faster than raw",
+            project.Percentile(95) < 50 && project.Percentile(95) < projectRaw.Percentile(95)));
+    }
 
     // (c) exports of the donor's report over every project and the whole period (all seeded activities),
     // and of a one-year report, to see whether memory grows with rows.
-    Phase("exports");
-    Console.WriteLine("(c) exports…");
-    var fullReport = await measure.CreateDonorReportAsync(Seeder.From, Seeder.To);
-    var yearTo = new DateOnly(Seeder.From.Year, 12, 31);
-    var yearReport = await measure.CreateDonorReportAsync(Seeder.From, yearTo);
-    var allRows = await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM reports.activity_facts WHERE NOT deleted AND date BETWEEN $1 AND $2", Seeder.From, Seeder.To);
-    var yearRows = await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM reports.activity_facts WHERE NOT deleted AND date BETWEEN $1 AND $2", Seeder.From, yearTo);
-    var rawCsv = await measure.RawCsvAsync(Seeder.From, Seeder.To, allRows);
-    var csv = await measure.ExportAsync(fullReport, "csv", allRows);
-    var xlsxYear = await measure.ExportAsync(yearReport, "xlsx", yearRows);
-    var xlsx = await measure.ExportAsync(fullReport, "xlsx", allRows);
-    var csvRatio = Math.Round(csv.RowsPerSecond / rawCsv.RowsPerSecond, 3);
-    results["c_exports"] = new { csv, rawCsv, csvRatio, xlsxYear, xlsx };
-    table.Add(new("(c) CSV export rows/s (end to end)", $"{csv.RowsPerSecond:N0} ({csv.Seconds} s)",
-        $"COPY {rawCsv.RowsPerSecond:N0} ({rawCsv.Seconds} s); ratio {csvRatio}", "ratio ≥ 0.5", csvRatio >= 0.5));
-    table.Add(new($"(c) XLSX export, {allRows:N0} rows", $"{xlsx.Seconds} s, host peak {xlsx.PeakRssMb} MB",
-        $"{yearRows:N0} rows: {xlsxYear.Seconds} s, peak {xlsxYear.PeakRssMb} MB", "peak < 300 MB, flat with rows",
-        xlsx.PeakRssMb < 300 && xlsx.PeakRssMb <= xlsxYear.PeakRssMb * 1.2));
+    if (options.Runs("c"))
+    {
+        Phase("exports");
+        Console.WriteLine("(c) exports…");
+        var fullReport = await measure.CreateDonorReportAsync(Seeder.From, Seeder.To);
+        var yearTo = new DateOnly(Seeder.From.Year, 12, 31);
+        var yearReport = await measure.CreateDonorReportAsync(Seeder.From, yearTo);
+        var allRows = await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM reports.activity_facts WHERE NOT deleted AND date BETWEEN $1 AND $2", Seeder.From, Seeder.To);
+        var yearRows = await Sql.ScalarAsync<long>(db, "SELECT count(*) FROM reports.activity_facts WHERE NOT deleted AND date BETWEEN $1 AND $2", Seeder.From, yearTo);
+        var rawCsv = await measure.RawCsvAsync(Seeder.From, Seeder.To, allRows);
+        var csv = await measure.ExportAsync(fullReport, "csv", allRows);
+        var xlsxYear = await measure.ExportAsync(yearReport, "xlsx", yearRows);
+        var xlsx = await measure.ExportAsync(fullReport, "xlsx", allRows);
+        var csvRatio = Math.Round(csv.RowsPerSecond / rawCsv.RowsPerSecond, 3);
+        results["c_exports"] = new { csv, rawCsv, csvRatio, xlsxYear, xlsx };
+        table.Add(new("(c) CSV export rows/s (end to end)", $"{csv.RowsPerSecond:N0} ({csv.Seconds} s)",
+            $"COPY {rawCsv.RowsPerSecond:N0} ({rawCsv.Seconds} s); ratio {csvRatio}", "ratio ≥ 0.5", csvRatio >= 0.5));
+        table.Add(new($"(c) XLSX export, {allRows:N0} rows", $"{xlsx.Seconds} s, host peak {xlsx.PeakRssMb} MB",
+            $"{yearRows:N0} rows: {xlsxYear.Seconds} s, peak {xlsxYear.PeakRssMb} MB", "peak < 300 MB, flat with rows",
+            xlsx.PeakRssMb < 300 && xlsx.PeakRssMb <= xlsxYear.PeakRssMb * 1.2));
+    }
 
     // (d) before the write storm, on a quiet host.
-    Phase("event-held");
-    Console.WriteLine("(d) event held → activity in Projects…");
-    var (visible, heldRequest) = await measure.EventHeldAsync();
-    results["d_eventHeld"] = new { visible = visible.Summary(), heldRequest = heldRequest.Summary() };
-    table.Add(new("(d) event held → activity in Projects p50 / p99 (ms)", $"{visible.Percentile(50)} / {visible.Percentile(99)}",
-        $"of which the held request {heldRequest.Percentile(50)} / {heldRequest.Percentile(99)}", "p99 < 100 ms", visible.Percentile(99) < 100));
-
-    Phase("writes");
-    Console.WriteLine($"(a) writes: {options.Clients} clients, {options.WriteSeconds} s each…");
-    var http = await measure.HttpWritesAsync();
-    Phase("raw-inserts");
-    var raw = await measure.RawInsertsAsync();
-    var writeRatio = Math.Round(http.PerSecond / raw.PerSecond, 3);
-    results["a_writes"] = new
+    if (options.Runs("d"))
     {
-        http = new { http.Clients, http.Seconds, http.Requests, http.Failures, perSecond = http.PerSecond, latency = http.Latency.Summary() },
-        raw = new { raw.Clients, raw.Seconds, raw.Requests, raw.Failures, perSecond = raw.PerSecond, latency = raw.Latency.Summary() },
-        ratio = writeRatio,
-    };
-    table.Insert(0, new("(a) activity writes/s, 32 clients", $"{http.PerSecond:N0}/s, p50 {http.Latency.Percentile(50)} ms, p99 {http.Latency.Percentile(99)} ms",
-        $"raw INSERT {raw.PerSecond:N0}/s, p50 {raw.Latency.Percentile(50)} ms, p99 {raw.Latency.Percentile(99)} ms; ratio {writeRatio}",
-        "ratio ≥ 0.5, p99 < 20 ms", writeRatio >= 0.5 && http.Latency.Percentile(99) < 20));
+        Phase("event-held");
+        Console.WriteLine("(d) event held → activity in Projects…");
+        var (visible, heldRequest) = await measure.EventHeldAsync();
+        results["d_eventHeld"] = new { visible = visible.Summary(), heldRequest = heldRequest.Summary() };
+        table.Add(new("(d) event held → activity in Projects p50 / p99 (ms)", $"{visible.Percentile(50)} / {visible.Percentile(99)}",
+            $"of which the held request {heldRequest.Percentile(50)} / {heldRequest.Percentile(99)}", "p99 < 100 ms", visible.Percentile(99) < 100));
+    }
+
+    if (options.Runs("a"))
+    {
+        Phase("writes");
+        Console.WriteLine($"(a) writes: {options.Clients} clients, {options.WriteSeconds} s each…");
+        var http = await measure.HttpWritesAsync();
+        Phase("raw-inserts");
+        var raw = await measure.RawInsertsAsync();
+        var writeRatio = Math.Round(http.PerSecond / raw.PerSecond, 3);
+        results["a_writes"] = new
+        {
+            http = new { http.Clients, http.Seconds, http.Requests, http.Failures, perSecond = http.PerSecond, latency = http.Latency.Summary(), http.HostCpuMsPerRequest },
+            raw = new { raw.Clients, raw.Seconds, raw.Requests, raw.Failures, perSecond = raw.PerSecond, latency = raw.Latency.Summary() },
+            ratio = writeRatio,
+        };
+        table.Insert(0, new("(a) activity writes/s, 32 clients", $"{http.PerSecond:N0}/s, p50 {http.Latency.Percentile(50)} ms, p99 {http.Latency.Percentile(99)} ms, host CPU {http.HostCpuMsPerRequest} ms/write",
+            $"raw INSERT {raw.PerSecond:N0}/s, p50 {raw.Latency.Percentile(50)} ms, p99 {raw.Latency.Percentile(99)} ms; ratio {writeRatio}",
+            "ratio ≥ 0.5, p99 < 20 ms", writeRatio >= 0.5 && http.Latency.Percentile(99) < 20));
+    }
     Phase("done");
 
     results["table"] = table;
@@ -175,8 +187,11 @@ internal sealed record Line(string Measure, string Advocacy, string Raw, string 
 /// <summary>The command line of bench/run.sh.</summary>
 internal sealed record Options(
     [property: System.Text.Json.Serialization.JsonIgnore] string Server, string HostDll, string OutDir, int Activities, int Projects, int Clients, int WarmUpSeconds, int WriteSeconds,
-    int DashboardWarmUp, int DashboardSamples, int Events, bool KeepDatabase)
+    int DashboardWarmUp, int DashboardSamples, int Events, bool KeepDatabase, string Only)
 {
+    /// <summary>Whether to measure <paramref name="part"/> ("a" to "d"); --only a,d measures those alone, to debug one part.</summary>
+    public bool Runs(string part) => Only == "" || Only.Split(',').Contains(part);
+
     public static Options Parse(string[] args)
     {
         string? Value(string name)
@@ -190,6 +205,6 @@ internal sealed record Options(
             Value("--host-dll") ?? throw new ArgumentException("--host-dll <path to Advocacy.Host.dll> is required"),
             Value("--out") ?? "artifacts/bench",
             Int("--activities", 1_000_000), Int("--projects", 50), Int("--clients", 32), Int("--warmup-seconds", 5), Int("--write-seconds", 20),
-            Int("--dashboard-warmup", 3), Int("--dashboard-samples", 40), Int("--events", 100), args.Contains("--keep-database"));
+            Int("--dashboard-warmup", 3), Int("--dashboard-samples", 40), Int("--events", 100), args.Contains("--keep-database"), Value("--only") ?? "");
     }
 }
