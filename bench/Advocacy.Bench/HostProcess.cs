@@ -70,7 +70,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
         var host = new HostProcess(process, log, address);
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(10);
         while (true)
         {
             if (process.HasExited)
@@ -86,7 +86,7 @@ internal sealed class HostProcess : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 await host.DisposeAsync();
-                throw new TimeoutException($"The host did not become ready in 3 minutes; see {logPath}.");
+                throw new TimeoutException($"The host did not become ready in 10 minutes; see {logPath}.");
             }
             await Task.Delay(250);
         }

@@ -113,14 +113,7 @@ internal static class Seeder
             "FROM STDIN (FORMAT BINARY)");
         foreach (var row in rows)
         {
-            await writer.StartRowAsync();
-            await writer.WriteAsync(row.Id, NpgsqlDbType.Uuid);
-            await writer.WriteAsync(row.ProjectId, NpgsqlDbType.Uuid);
-            await writer.WriteAsync(row.Type, NpgsqlDbType.Varchar);
-            await writer.WriteAsync(row.Date, NpgsqlDbType.Date);
-            await writer.WriteAsync(row.Title, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(writer, row.Place, NpgsqlDbType.Varchar);
-            await WriteNullableAsync(writer, row.Country, NpgsqlDbType.Varchar);
+            await StartRowAsync(writer, row);
             await writer.WriteAsync(ReachJson(row.Reach), NpgsqlDbType.Jsonb);
             await writer.WriteAsync(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
             await writer.WriteAsync("Import", NpgsqlDbType.Varchar);
@@ -140,14 +133,7 @@ internal static class Seeder
         {
             foreach (var row in rows)
             {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(row.Id, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(row.ProjectId, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(row.Type, NpgsqlDbType.Varchar);
-                await writer.WriteAsync(row.Date, NpgsqlDbType.Date);
-                await writer.WriteAsync(row.Title, NpgsqlDbType.Varchar);
-                await WriteNullableAsync(writer, row.Place, NpgsqlDbType.Varchar);
-                await WriteNullableAsync(writer, row.Country, NpgsqlDbType.Varchar);
+                await StartRowAsync(writer, row);
                 await writer.WriteAsync(row.TotalReach, NpgsqlDbType.Integer);
                 await writer.WriteAsync(false, NpgsqlDbType.Boolean);
                 await writer.WriteAsync(loggedAt, NpgsqlDbType.TimestampTz);
@@ -171,6 +157,19 @@ internal static class Seeder
             }
             await writer.CompleteAsync();
         }
+    }
+
+    /// <summary>Starts a row with the columns Projects' activities and Reports' facts share, in the same order.</summary>
+    private static async Task StartRowAsync(NpgsqlBinaryImporter writer, Row row)
+    {
+        await writer.StartRowAsync();
+        await writer.WriteAsync(row.Id, NpgsqlDbType.Uuid);
+        await writer.WriteAsync(row.ProjectId, NpgsqlDbType.Uuid);
+        await writer.WriteAsync(row.Type, NpgsqlDbType.Varchar);
+        await writer.WriteAsync(row.Date, NpgsqlDbType.Date);
+        await writer.WriteAsync(row.Title, NpgsqlDbType.Varchar);
+        await WriteNullableAsync(writer, row.Place, NpgsqlDbType.Varchar);
+        await WriteNullableAsync(writer, row.Country, NpgsqlDbType.Varchar);
     }
 
     /// <summary>EF's owned-JSON mapping of an activity's reach: CLR property names, enums as their names.</summary>
