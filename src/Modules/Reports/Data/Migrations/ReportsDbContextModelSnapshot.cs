@@ -224,6 +224,8 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasDatabaseName("ix_activity_facts_project_id_date")
                         .HasFilter("NOT deleted");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProjectId", "Date"), new[] { "ActivityId", "Type", "TotalReach", "Country", "EventId", "CoalitionId" });
+
                     b.ToTable("activity_facts", "reports");
                 });
 
