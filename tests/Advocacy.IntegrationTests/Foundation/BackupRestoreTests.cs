@@ -105,7 +105,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string script, string connectionString, string file)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", script), file])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.RepositoryRoot(), "scripts", script), file])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
@@ -116,17 +116,5 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Advocacy.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (Advocacy.sln) is not above the test's folder.");
     }
 }
