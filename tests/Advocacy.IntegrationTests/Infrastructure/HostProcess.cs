@@ -16,7 +16,8 @@ namespace Advocacy.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous: a fresh database is migrated first, and CI machines are shared.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -30,7 +30,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("advocacy-postgres-").FullName;
         // Temporary folders are the creator's alone; the server's user (postgres, when run as root) must enter it,
         // or the script would keep the cluster in a folder of its choosing.
-        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        }
         var port = HostProcess.FreePort();
         var (exitCode, output) = await RunAsync("bash", [Path.Combine(TestPaths.RepositoryRoot(), "scripts", "local-postgres.sh")],
             new Dictionary<string, string> { ["ADVOCACY_PG_STATE"] = folder, ["ADVOCACY_PG_PORT"] = $"{port}" });

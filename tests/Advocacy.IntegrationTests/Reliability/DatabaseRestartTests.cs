@@ -17,7 +17,7 @@ namespace Advocacy.IntegrationTests.Reliability;
 [Collection(HostProcessCollection.Name)]
 public sealed class DatabaseRestartTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Restarting_PostgreSQL_during_writes_makes_the_host_unready_then_ready_and_loses_no_acknowledged_write()

@@ -18,7 +18,7 @@ public sealed class HostProcessCollection
 internal static class ReliabilityKit
 {
     /// <summary>How long a test waits for a burst's messages to arrive: far more than they need on a quiet machine.</summary>
-    public static readonly TimeSpan BurstTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan BurstTimeout = TimeSpan.FromSeconds(180);
 
     public const int Concurrency = 16;
 
