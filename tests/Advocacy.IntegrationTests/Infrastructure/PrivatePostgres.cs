@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Advocacy.IntegrationTests.Infrastructure;
@@ -35,7 +34,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         }
         var port = HostProcess.FreePort();
-        var (exitCode, output) = await RunAsync("bash", [Path.Combine(TestPaths.RepositoryRoot(), "scripts", "local-postgres.sh")],
+        var (exitCode, output) = await Commands.RunAsync("bash", [Path.Combine(Commands.RepositoryRoot(), "scripts", "local-postgres.sh")],
             new Dictionary<string, string> { ["ADVOCACY_PG_STATE"] = folder, ["ADVOCACY_PG_PORT"] = $"{port}" });
         Assert.True(exitCode == 0, $"scripts/local-postgres.sh could not start a private cluster:\n{output}");
         var connectionString = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(line => line.StartsWith("Host=", StringComparison.Ordinal));
@@ -57,8 +56,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         string[] command = [pgCtl, "-D", DataDirectory, .. arguments];
         // PostgreSQL refuses to run as root: as root, it runs as the postgres user (as local-postgres.sh has it).
         var (exitCode, output) = Environment.UserName == "root"
-            ? await RunAsync("runuser", ["-u", "postgres", "--", .. command])
-            : await RunAsync(command[0], command[1..]);
+            ? await Commands.RunAsync("runuser", ["-u", "postgres", "--", .. command])
+            : await Commands.RunAsync(command[0], command[1..]);
         Assert.True(exitCode == 0, $"pg_ctl {arguments[0]} failed:\n{output}");
     }
 
@@ -74,20 +73,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
             // Already stopped (a failed test may leave it so); the folder goes either way.
         }
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

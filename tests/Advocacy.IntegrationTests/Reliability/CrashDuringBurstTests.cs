@@ -12,16 +12,9 @@ namespace Advocacy.IntegrationTests.Reliability;
 /// what it had published into memory but not consumed is published again at start and the inbox drops repeats.
 /// </summary>
 [Collection(HostProcessCollection.Name)]
-public sealed class CrashDuringBurstTests : IAsyncLifetime
+public sealed class CrashDuringBurstTests : OwnDatabaseTest
 {
     private const int Events = 1000;
-
-    private readonly string _database = HostProcess.NewDatabase(
-        Environment.GetEnvironmentVariable("ConnectionStrings__Advocacy") ?? throw new InvalidOperationException("No ConnectionStrings__Advocacy: run ./test.sh"));
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => HostProcess.DropDatabaseAsync(_database);
 
     [Fact]
     public async Task A_host_killed_while_1000_events_are_marked_held_gives_each_its_activity_exactly_once_after_a_restart()
@@ -30,10 +23,10 @@ public sealed class CrashDuringBurstTests : IAsyncLifetime
         var acknowledged = new ConcurrentBag<Guid>();
         var refused = new ConcurrentBag<HttpStatusCode>();
         long heldAtKill;
-        await using (var first = await HostProcess.StartAsync(_database))
+        await using (var first = await HostProcess.StartAsync(Database))
         {
             var client = await first.ClientAsync(Roles.Staff);
-            var project = await ProjectKnownToEventsAsync(client, _database, "HOTEL-CODE");
+            var project = await ProjectKnownToEventsAsync(client, Database, "HOTEL-CODE");
             planned = await PlanAsync(client, project, Events);
 
             // The burst: every planned event marked held, 16 at a time, until the process dies under it.
@@ -45,17 +38,17 @@ public sealed class CrashDuringBurstTests : IAsyncLifetime
                     case { } other: refused.Add(other); break;
                 }
             });
-            await Eventually.Get(async () => await HeldAsync(_database) >= Events / 4 ? "" : null, "a quarter of the burst held", BurstTimeout);
+            await Eventually.Get(async () => await HeldAsync(Database) >= Events / 4 ? "" : null, "a quarter of the burst held", BurstTimeout);
             await first.KillAsync();
-            heldAtKill = await HeldAsync(_database);
+            heldAtKill = await HeldAsync(Database);
             await burst;
         }
         Assert.Empty(refused);
         Assert.InRange(heldAtKill, Events / 4, Events - 1);
-        var (activitiesAtKill, _) = await ActivitiesFromEventsAsync(_database);
+        var (activitiesAtKill, _) = await ActivitiesFromEventsAsync(Database);
         Assert.True(activitiesAtKill < Events, "the kill came before every activity was recorded");
 
-        await using (var second = await HostProcess.StartAsync(_database))
+        await using (var second = await HostProcess.StartAsync(Database))
         {
             // The client finishes the burst: 200 for the events the first process never held, 409 for those it
             // committed but could not answer for.
@@ -66,9 +59,9 @@ public sealed class CrashDuringBurstTests : IAsyncLifetime
             await Parallel.ForEachAsync(unanswered, new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
                 async (e, _) => statuses.Add(await HoldAsync(client, e)));
             Assert.All(statuses, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {status}"));
-            Assert.Equal(Events, await HeldAsync(_database));
+            Assert.Equal(Events, await HeldAsync(Database));
 
-            var (activities, events) = await AllActivitiesArrivedAsync(_database, Events);
+            var (activities, events) = await AllActivitiesArrivedAsync(Database, Events);
             Assert.Equal((Events, Events), (activities, events));
         }
     }

@@ -14,6 +14,17 @@ public sealed class HostProcessCollection
     public const string Name = "Host processes";
 }
 
+/// <summary>A test whose host processes run on a database of its own on the shared server (the first host creates it), dropped at the end.</summary>
+public abstract class OwnDatabaseTest : IAsyncLifetime
+{
+    protected string Database { get; } = HostProcess.NewDatabase(Environment.GetEnvironmentVariable("ConnectionStrings__Advocacy")
+        ?? throw new InvalidOperationException("No PostgreSQL to test against: run ./test.sh, or set ConnectionStrings__Advocacy."));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => HostProcess.DropDatabaseAsync(Database);
+}
+
 /// <summary>Steps the reliability tests share: a project Events knows, many events planned and marked held, counts.</summary>
 internal static class ReliabilityKit
 {

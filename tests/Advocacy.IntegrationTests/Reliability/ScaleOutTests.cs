@@ -14,15 +14,8 @@ namespace Advocacy.IntegrationTests.Reliability;
 /// (Data Protection keys live in PostgreSQL).
 /// </summary>
 [Collection(HostProcessCollection.Name)]
-public sealed class ScaleOutTests : IAsyncLifetime
+public sealed class ScaleOutTests : OwnDatabaseTest
 {
-    private readonly string _database = HostProcess.NewDatabase(
-        Environment.GetEnvironmentVariable("ConnectionStrings__Advocacy") ?? throw new InvalidOperationException("No ConnectionStrings__Advocacy: run ./test.sh"));
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => HostProcess.DropDatabaseAsync(_database);
-
     private static Dictionary<string, string> Running(RabbitMqServer rabbitMq, string modules) =>
         new(rabbitMq.HostSettings) { ["Modules:Run"] = modules };
 
@@ -30,15 +23,15 @@ public sealed class ScaleOutTests : IAsyncLifetime
     public async Task An_event_held_in_the_events_process_becomes_an_activity_in_the_projects_process_and_in_Reports_over_RabbitMQ()
     {
         await using var rabbitMq = await RabbitMqServer.StartAsync();
-        await using var events = await HostProcess.StartAsync(_database, Running(rabbitMq, "events,coalitions"));
-        await using var projects = await HostProcess.StartAsync(_database, Running(rabbitMq, "projects,reports"));
+        await using var events = await HostProcess.StartAsync(Database, Running(rabbitMq, "events,coalitions"));
+        await using var projects = await HostProcess.StartAsync(Database, Running(rabbitMq, "projects,reports"));
 
         // Every process serves every endpoint; a token from one is good at the other.
         var atEvents = await events.ClientAsync(Roles.Staff);
         var atProjects = projects.ClientWithToken(await events.TokenAsync(Roles.Staff));
 
         // Projects' ProjectCreated leaves from the projects process and reaches Events' consumer in the other.
-        var project = await ProjectKnownToEventsAsync(atEvents, _database, "HOTEL-CODE");
+        var project = await ProjectKnownToEventsAsync(atEvents, Database, "HOTEL-CODE");
         var (eventId, version) = await EventToActivityFlowTests.PlanAsync(atEvents, [project]);
         await (await atEvents.PostAsJsonAsync($"/api/events/{eventId}/held", EventToActivityFlowTests.Attendance(20, 17, version)))
             .JsonAsync(HttpStatusCode.OK);
@@ -51,7 +44,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             "the held training in the project's log, served by the projects process", BurstTimeout);
         Assert.Equal((eventId, 37), (log[0].GetProperty("eventId").GetGuid(), log[0].GetProperty("totalReach").GetInt32()));
         await Eventually.Get(async () =>
-            await ScalarAsync<long>(_database, "SELECT count(*) FROM reports.activity_facts") == 1 ? "" : null,
+            await ScalarAsync<long>(Database, "SELECT count(*) FROM reports.activity_facts") == 1 ? "" : null,
             "the activity in Reports' read model", BurstTimeout);
 
         // Each module's outbox was published by the process that runs it, and only there.
