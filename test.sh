@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: architecture rules, integration tests through the real HTTP pipeline on real
 # PostgreSQL and the real bus, and browser tests of the pages (Playwright on headless Chromium; they
-# save screenshots under artifacts/screenshots, or $ADVOCACY_SCREENSHOTS). With no ConnectionStrings__Advocacy in the environment it starts the
+# save screenshots under artifacts/screenshots, or $ADVOCACY_SCREENSHOTS), and reliability tests that start the
+# host as child processes (killed, stopped, on a private PostgreSQL they restart, on a RabbitMQ broker of their own). With no ConnectionStrings__Advocacy in the environment it starts the
 # same private PostgreSQL as run.sh; each test class then gets a database of its own. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +13,15 @@ if [ -z "${ADVOCACY_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+fi
+
+# The scale-out test starts a RabbitMQ broker of its own from Debian's rabbitmq-server. Install it once, only when
+# it is missing; the service the package may start is not used (the test runs its own broker and stops it).
+if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  echo "RabbitMQ not found: installing Debian's rabbitmq-server package" >&2
+  if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >&2
 fi
 
 if [ -z "${ConnectionStrings__Advocacy:-}" ]; then

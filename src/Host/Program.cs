@@ -19,11 +19,12 @@ builder.AddHttpConventions();
 builder.AddWebHardening();
 builder.AddAdvocacyIdentity();
 builder.AddWebUi();
-builder.AddMessaging(bus => bus
-    .AddProjectsConsumers()
-    .AddCoalitionsConsumers()
-    .AddEventsConsumers()
-    .AddReportsConsumers());
+// Modules:Run may give this process only some of the modules' consumers and outbox dispatchers (ADR 0020).
+builder.AddMessaging(
+    (ProjectsModule.Schema, bus => bus.AddProjectsConsumers()),
+    (CoalitionsModule.Schema, bus => bus.AddCoalitionsConsumers()),
+    (EventsModule.Schema, bus => bus.AddEventsConsumers()),
+    (ReportsModule.Schema, bus => bus.AddReportsConsumers()));
 
 builder.AddProjectsModule();
 builder.AddCoalitionsModule();

@@ -26,11 +26,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 (StatusCodes.Status409Conflict, "Conflict", "A record with the same identifying values already exists."),
             BadHttpRequestException e => (e.StatusCode, "Bad request", BadRequestDetail(e)),
             JsonException => (StatusCodes.Status400BadRequest, "Bad request", "The request body is not valid JSON for this endpoint."),
+            _ when DatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+                "The database could not be reached. Try again in a moment."),
             _ => (0, "", ""),
         };
         if (status == 0)
         {
             return false;
+        }
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
         }
 
         httpContext.Response.StatusCode = status;
@@ -45,6 +51,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             AddLockExtensions(context.ProblemDetails.Extensions, locked);
         }
         return await problems.TryWriteAsync(context);
+    }
+
+    /// <summary>
+    /// The database is restarting or out of reach (a broken connection, "the database system is shutting down"):
+    /// the client may try again, unlike a 500.
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres
+                ? postgres.IsTransient || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                : e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The lock is named by machine-readable fields too, so a client can link to the period.

@@ -35,9 +35,14 @@ internal sealed class OutboxDispatcher<TContext>(
     /// </summary>
     public const string RedeliverSetting = "Messaging:RedeliverOnStartWithin";
 
+    /// <summary>
+    /// How often the dispatcher looks for rows it was not told about: those committed by another process (a
+    /// web node, or a host that does not run this module). Its own process's commits wake it at once.
+    /// </summary>
+    public const string PollIntervalSetting = "Messaging:OutboxPollInterval";
+
     private const int BatchSize = 100;
     internal const int MaxAttempts = 10;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,6 +52,13 @@ internal sealed class OutboxDispatcher<TContext>(
             logger.LogWarning("Outbox dispatch for {Context} is off ({Setting}=false)", typeof(TContext).Name, EnabledSetting);
             return;
         }
+        if (!ModulesToRun.Includes(configuration, Schema()))
+        {
+            logger.LogInformation("Outbox dispatch for {Context} runs elsewhere ({Setting}={Modules})",
+                typeof(TContext).Name, ModulesToRun.Setting, configuration[ModulesToRun.Setting]);
+            return;
+        }
+        var pollInterval = configuration.GetValue(PollIntervalSetting, TimeSpan.FromSeconds(1));
         try
         {
             await RedeliverRecentAsync(stoppingToken);
@@ -66,7 +78,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 {
                     continue;
                 }
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await signal.WaitAsync(pollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -86,9 +98,16 @@ internal sealed class OutboxDispatcher<TContext>(
         await DrainAsync();
     }
 
+    private string Schema()
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TContext>().Model.GetDefaultSchema() ?? "public";
+    }
+
     private async Task RedeliverRecentAsync(CancellationToken cancellationToken)
     {
-        var window = configuration.GetValue(RedeliverSetting, TimeSpan.FromMinutes(10));
+        // A durable transport (RabbitMQ) keeps what was published across a crash: nothing to publish again.
+        var window = configuration.GetValue(RedeliverSetting, MessagingTransport.IsRabbitMq(configuration) ? TimeSpan.Zero : TimeSpan.FromMinutes(10));
         if (window <= TimeSpan.Zero)
         {
             return;
@@ -107,10 +126,16 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task DrainAsync()
     {
         using var timeout = new CancellationTokenSource(DrainTimeout);
+        var drained = 0;
         try
         {
-            while (await DispatchBatchAsync(timeout.Token) > 0)
+            for (int dispatched; (dispatched = await DispatchBatchAsync(timeout.Token)) > 0;)
             {
+                drained += dispatched;
+            }
+            if (drained > 0)
+            {
+                logger.LogInformation("Published {Count} pending {Context} events while stopping", drained, typeof(TContext).Name);
             }
         }
         catch (Exception exception)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -103,30 +102,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         return string.Join("\n", counts);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string script, string connectionString, string file)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", script), file])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        start.Environment["ConnectionStrings__Advocacy"] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Advocacy.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (Advocacy.sln) is not above the test's folder.");
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string script, string connectionString, string file) =>
+        Commands.RunAsync("bash", [Path.Combine(Commands.RepositoryRoot(), "scripts", script), file],
+            new Dictionary<string, string> { ["ConnectionStrings__Advocacy"] = connectionString });
 }

@@ -170,7 +170,7 @@ public sealed class ActivityLogTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
     }
 
     [Fact]
-    public async Task Concurrent_edits_of_one_activity_let_exactly_one_win()
+    public async Task Concurrent_edits_of_one_activity_let_exactly_one_win_and_lose_no_update()
     {
         var (client, projectId) = await ProjectAsync();
         var logged = await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", Meeting())).JsonAsync(HttpStatusCode.Created);
@@ -185,6 +185,15 @@ public sealed class ActivityLogTests(AdvocacyApp app) : IClassFixture<AdvocacyAp
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        // No update is lost: the winner's edit is the one stored and published, and the losers, after reading it
+        // again, edit on top of it.
+        var won = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(won.GetProperty("title").GetString(), await app.ScalarAsync<string>("SELECT title FROM projects.activities"));
+        Assert.Equal(1L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.outbox_messages WHERE type LIKE '%ActivityUpdated%'"));
+        var retry = Meeting(title: "Edit after reading the winner's");
+        retry["version"] = won.GetProperty("version").GetUInt32();
+        await (await client.PutAsJsonAsync($"/api/activities/{id}", retry)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2L, await app.ScalarAsync<long>("SELECT count(*) FROM projects.outbox_messages WHERE type LIKE '%ActivityUpdated%'"));
     }
 
     [Fact]
