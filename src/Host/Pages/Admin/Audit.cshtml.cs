@@ -54,7 +54,7 @@ internal sealed class AuditModel(IEnumerable<IModuleDatabase> databases, IUserDi
 
     public IReadOnlyList<SelectListItem> Users { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         Modules = databases.Select(d => d.Schema).Order(StringComparer.Ordinal).Select(s => new SelectListItem(s, s)).ToList();
         Users = (await users.ListAsync(cancellationToken)).Select(u => new SelectListItem(u.Name, u.Id))

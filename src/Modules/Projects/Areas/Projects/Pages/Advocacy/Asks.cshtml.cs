@@ -63,7 +63,7 @@ internal sealed class AsksModel(
 
     public DateOnly Today => clock.Today();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         PageNumber = Math.Clamp(page, 1, 1_000_000);
         if (!await LoadAsync(cancellationToken))
