@@ -17,7 +17,7 @@ internal static class Navigation
     private static readonly string[] Admins = [Roles.Admin];
 
     // Staff: log activity, my activities, publications, donor reports, events, coalitions, projects.
-    // Managers also: dashboards, approvals. Admins also: users.
+    // Managers also: dashboards, approvals. Admins also: the audit trail, users.
     public static readonly IReadOnlyList<NavLink> Links =
     [
         new("Log activity", "/projects/activities/log", Everyone),
@@ -33,6 +33,7 @@ internal static class Navigation
         new("Dashboards", "/reports/dashboards", Managers),
         new("Follow-ups", "/projects/advocacy/due", Everyone),
         new("Stakeholders", "/projects/advocacy/stakeholders", Everyone),
+        new("Audit trail", "/admin/audit", Admins),
     ];
 
     public static IEnumerable<NavLink> For(ClaimsPrincipal user) =>

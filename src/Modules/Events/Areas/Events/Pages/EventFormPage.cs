@@ -61,10 +61,7 @@ internal abstract class EventFormPage(EventsDbContext db, IValidator<EventReques
             .OrderBy(p => p.Code)
             .Select(p => new SelectListItem(p.Code + " – " + p.Name, p.ProjectId.ToString()))
             .ToListAsync(cancellationToken);
-        Countries = BuildingBlocks.Reference.Countries.All
-            .Select(code => new SelectListItem(Display.Country(code), code))
-            .OrderBy(c => c.Text, StringComparer.CurrentCulture)
-            .ToList();
+        Countries = Display.CountryChoices();
         Input.Padded();
     }
 

@@ -81,10 +81,7 @@ internal abstract class ActivityFormPage(
             })
             .ToList();
         MyProjects = projects.Where(p => p.ResponsibleStaffIds.Contains(userId)).Select(p => p.Id).ToList();
-        Countries = BuildingBlocks.Reference.Countries.All
-            .Select(code => new SelectListItem(Display.Country(code), code))
-            .OrderBy(c => c.Text, StringComparer.CurrentCulture)
-            .ToList();
+        Countries = Display.CountryChoices();
         Input.Padded();
     }
 

@@ -7,6 +7,7 @@ using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +25,7 @@ internal sealed class MineModel(ProjectsDbContext db, IStringLocalizer<ProjectsT
 
     public int PageCount => Math.Max(1, (Activities.TotalCount + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         var result = await ListActivitiesEndpoint.Handle(
             db, User, cancellationToken, mine: true, sort: "-loggedAt", page: Math.Clamp(page, 1, 1_000_000), pageSize: PageSize);

@@ -30,11 +30,12 @@ internal abstract class AdvocacyPage(ProjectsDbContext db, IStringLocalizer<Advo
     public IEnumerable<SelectListItem> Choices<T>(T? selected = null) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => new SelectListItem(Label(v), v.ToString(), Equals(v, selected)));
 
-    /// <summary>Every country, by its name in the reader's language.</summary>
-    public static IReadOnlyList<SelectListItem> Countries() =>
-        BuildingBlocks.Reference.Countries.All
-            .Select(code => new SelectListItem(Display.Country(code), code))
-            .OrderBy(c => c.Text, StringComparer.CurrentCulture)
+    /// <summary>Every stakeholder by name, an institution's member followed by its institution ("Jane Doe (Senate)").</summary>
+    protected async Task<IReadOnlyList<SelectListItem>> StakeholderChoicesAsync(CancellationToken cancellationToken) =>
+        (await db.Stakeholders.AsNoTracking().OrderBy(s => s.Name)
+                .Select(s => new { s.Id, s.Name, ParentName = s.ParentId == null ? null : db.Stakeholders.Where(p => p.Id == s.ParentId).Select(p => p.Name).FirstOrDefault() })
+                .ToListAsync(cancellationToken))
+            .Select(s => new SelectListItem(s.ParentName is null ? s.Name : $"{s.Name} ({s.ParentName})", s.Id.ToString()))
             .ToList();
 
     /// <summary>Runs the endpoint's validator; its errors go under <paramref name="prefix"/>. True when valid.</summary>

@@ -59,7 +59,7 @@ internal sealed class OutcomeModel(
 
     public IReadOnlyList<SelectListItem> Asks { get; private set; } = [];
 
-    /// <summary>Who may own a follow-up from this page: the signed-in user (the API takes any user).</summary>
+    /// <summary>Who may own a follow-up: every user, the signed-in one first.</summary>
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> OwnerNames { get; private set; } = new Dictionary<string, string>();
@@ -188,11 +188,7 @@ internal sealed class OutcomeModel(
         {
             Outcome = null;
         }
-        Stakeholders = (await Db.Stakeholders.AsNoTracking().OrderBy(s => s.Name)
-                .Select(s => new { s.Id, s.Name, ParentName = s.ParentId == null ? null : Db.Stakeholders.Where(p => p.Id == s.ParentId).Select(p => p.Name).FirstOrDefault() })
-                .ToListAsync(cancellationToken))
-            .Select(s => new SelectListItem(s.ParentName is null ? s.Name : $"{s.Name} ({s.ParentName})", s.Id.ToString()))
-            .ToList();
+        Stakeholders = await StakeholderChoicesAsync(cancellationToken);
         Asks = (await Db.Asks.AsNoTracking().Where(a => a.ProjectId == activity.ProjectId).OrderBy(a => a.OpenedOn)
                 .Select(a => new { a.Id, a.Text, a.TextTranslations }).ToListAsync(cancellationToken))
             .Select(a => new SelectListItem(BuildingBlocks.Text.Translations.Pick(a.Text, a.TextTranslations), a.Id.ToString()))
@@ -200,7 +196,11 @@ internal sealed class OutcomeModel(
         var me = User.UserId();
         var ownerIds = (Outcome?.FollowUps.Select(f => f.OwnerUserId) ?? []).Append(me).Distinct().ToList();
         OwnerNames = await users.FindAsync(ownerIds, cancellationToken);
-        Owners = [new SelectListItem(Text["Me ({0})", User.UserName()], me)];
+        // Anyone may own a follow-up; the signed-in user comes first, chosen unless the form says otherwise.
+        var people = await users.ListAsync(cancellationToken);
+        Owners = people.Where(u => u.Id != me).Select(u => new SelectListItem(u.Name, u.Id))
+            .Prepend(new SelectListItem(Text["Me ({0})", User.UserName()], me))
+            .ToList();
         FollowUp.OwnerUserId ??= me;
         return true;
     }

@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Web;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Stakeholders;
@@ -52,7 +53,7 @@ internal sealed class StakeholdersModel(
 
     public IReadOnlyList<SelectListItem> Parents { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> CountryChoices { get; } = Countries();
+    public IReadOnlyList<SelectListItem> CountryChoices { get; } = Display.CountryChoices();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

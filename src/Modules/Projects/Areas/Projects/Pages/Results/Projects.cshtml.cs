@@ -5,6 +5,7 @@ using Advocacy.Modules.Projects.Projects;
 using Advocacy.Modules.Projects.Projects.ListProjects;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Advocacy.Modules.Projects.Areas.Projects.Pages.Results;
@@ -19,7 +20,7 @@ internal sealed class ProjectsModel(Data.ProjectsDbContext db, IStringLocalizer<
 
     public int PageCount => Math.Max(1, (Projects.TotalCount + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         if ((await ListProjectsEndpoint.Handle(db, cancellationToken, page: Math.Clamp(page, 1, 1_000_000), pageSize: PageSize)).Result
             is Ok<Page<ProjectResponse>> { Value: { } projects })

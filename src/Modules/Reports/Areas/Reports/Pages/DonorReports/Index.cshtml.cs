@@ -5,6 +5,7 @@ using Advocacy.Modules.Reports.DonorReports.ListDonorReports;
 using Advocacy.Modules.Reports.ProjectSummaries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Advocacy.Modules.Reports.Areas.Reports.Pages.DonorReports;
@@ -21,7 +22,7 @@ internal sealed class IndexModel(ReportsDbContext db) : PageModel
 
     public int PageCount => Math.Max(1, (Reports.TotalCount + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         var result = await ListDonorReportsEndpoint.Handle(db, cancellationToken, page: Math.Clamp(page, 1, 1_000_000), pageSize: PageSize);
         if (result.Result is Ok<Page<DonorReportListItem>> { Value: { } reports })

@@ -52,7 +52,7 @@ internal sealed class ReportModel(
     /// <summary>The sections a CSV export holds one of.</summary>
     public static IEnumerable<ExportSection> CsvSections => Enum.GetValues<ExportSection>();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken, int page = 1)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken, [FromQuery(Name = "page")] int page = 1)
     {
         try
         {
