@@ -24,6 +24,7 @@ public static class ProjectsModule
         builder.Services.AddModuleDatabase<ProjectsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<ProjectsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(ProjectsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<BuildingBlocks.Data.IPersonalDataHolder, PersonalData.ProjectsPersonalData>();
         return builder;
     }
 
