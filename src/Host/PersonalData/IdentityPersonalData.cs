@@ -27,7 +27,7 @@ internal sealed class IdentityPersonalData(IdentityDb db, IHttpContextAccessor h
                 Logins = db.UserLogins.Where(l => l.UserId == u.Id).Select(l => l.LoginProvider).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return user is null ? [] : [new PersonalDataRecord($"{Schema}.asp_net_users", user.Id, user)];
+        return user is null ? [] : [new PersonalDataRecord($"{Schema}.AspNetUsers", user.Id, user)];
     }
 
     public async Task<IReadOnlyDictionary<string, int>> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class IdentityPersonalData(IdentityDb db, IHttpContextAccessor h
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var counts = new Dictionary<string, int>
         {
-            ["asp_net_users"] = await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set
+            ["AspNetUsers"] = await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set
                 .SetProperty(u => u.UserName, erasedName)
                 .SetProperty(u => u.NormalizedUserName, erasedName.ToUpperInvariant())
                 .SetProperty(u => u.Email, (string?)null)
@@ -51,10 +51,10 @@ internal sealed class IdentityPersonalData(IdentityDb db, IHttpContextAccessor h
                 .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString())
                 .SetProperty(u => u.LockoutEnabled, true)
                 .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue), cancellationToken),
-            ["asp_net_user_roles"] = await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(cancellationToken),
-            ["asp_net_user_claims"] = await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(cancellationToken),
-            ["asp_net_user_logins"] = await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(cancellationToken),
-            ["asp_net_user_tokens"] = await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken),
+            ["AspNetUserRoles"] = await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(cancellationToken),
+            ["AspNetUserClaims"] = await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(cancellationToken),
+            ["AspNetUserLogins"] = await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(cancellationToken),
+            ["AspNetUserTokens"] = await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(cancellationToken),
         };
         db.Add(PersonalDataAudit.Entry(http.HttpContext, clock, "erased", subject.AuditKey, counts));
         await db.SaveChangesAsync(cancellationToken);
