@@ -45,7 +45,7 @@ internal sealed class DisaggregationSetRequestValidator : AbstractValidator<Disa
         RuleFor(r => r.Name).NotEmpty().MaximumLength(DisaggregationSet.NameMaxLength);
         RuleFor(r => r.Dimension).NotNull().IsInEnum();
         RuleFor(r => r.Categories).NotEmpty().WithMessage("Name the categories values are split into (at least one).")
-            .Must(c => c!.Count <= DisaggregationSet.MaxCategories).WithMessage($"At most {DisaggregationSet.MaxCategories} categories.");
+            .Must(c => c is null || c.Count <= DisaggregationSet.MaxCategories).WithMessage($"At most {DisaggregationSet.MaxCategories} categories.");
         When(r => r.Dimension is not null && Enum.IsDefined(r.Dimension.Value) && r.Categories is not null, () =>
         {
             RuleForEach(r => r.Categories).Must((r, c) => Normalize(r.Dimension!.Value, c) is not null)

@@ -45,7 +45,7 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
         });
         RuleFor(r => r.Total).MeasuredValue();
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
-        RuleFor(r => r.Parts).NotNull().Must(p => p!.Count <= MaxParts).WithMessage($"At most {MaxParts} parts.");
+        RuleFor(r => r.Parts).NotNull().Must(p => p is null || p.Count <= MaxParts).WithMessage($"At most {MaxParts} parts.");
         RuleForEach(r => r.Parts).ChildRules(part =>
         {
             part.RuleFor(p => p.Value).MeasuredValue();
@@ -59,7 +59,7 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
                 .WithName("category").WithMessage("A part names its category: an audience, a gender, an age band or a country.");
         });
         RuleFor(r => r.Parts)
-            .Must(parts => parts!.Select(p => (p.Audience, p.Gender, p.AgeBand, Country: p.Country?.Trim().ToUpperInvariant())).Distinct().Count() == parts!.Count)
+            .Must(parts => parts!.Select(p => (p?.Audience, p?.Gender, p?.AgeBand, Country: p?.Country?.Trim().ToUpperInvariant())).Distinct().Count() == parts!.Count)
             .WithMessage("Each category may appear once.")
             .When(r => r.Parts is not null);
     }
