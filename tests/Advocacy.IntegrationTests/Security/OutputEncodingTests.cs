@@ -45,7 +45,7 @@ public sealed class OutputEncodingTests(AdvocacyApp app) : IClassFixture<Advocac
 
         await using var xlsx = new MemoryStream(await admin.GetByteArrayAsync($"/api/donor-reports/{report}/export?format=xlsx"));
         var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Activities").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(csvTitles, rows.Select(r => (string?)r["Title"]).ToList());
+        Assert.Equal(csvTitles, rows.Select(r => (string)r["Title"]!).ToList());
         xlsx.Position = 0;
         var summary = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal("'=HYPERLINK(\"http://evil.example\")", summary.Single(r => (string?)r["Item"] == "Report")["Text"]);
