@@ -58,13 +58,18 @@ internal static class HttpConventions
     }
 
     /// <summary>Enums travel as camelCase strings; numbers for enums are refused.</summary>
-    public static void ConfigureJson(JsonSerializerOptions options) =>
+    /// <summary>Text the database cannot store (NUL, lone surrogates) is refused as invalid JSON.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StorableStringConverter());
+    }
 
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseRequestLocalization();
+        app.Use((context, next) => StorableText.RejectUnstorableAsync(context, next));
         // Empty error responses (401, 403, 404 of unknown routes, 405) get a problem details body too.
         app.UseStatusCodePages();
         return app;

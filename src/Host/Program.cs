@@ -1,6 +1,7 @@
 using Advocacy.Host;
 using Advocacy.Host.Identity;
 using Advocacy.Host.Messaging;
+using Advocacy.Host.PersonalData;
 using Advocacy.Host.Startup;
 using Advocacy.Host.Web;
 using Advocacy.Modules.Coalitions;
@@ -18,6 +19,7 @@ builder.AddDatabaseStartup();
 builder.AddHttpConventions();
 builder.AddWebHardening();
 builder.AddAdvocacyIdentity();
+builder.AddPersonalData();
 builder.AddWebUi();
 // Modules:Run may give this process only some of the modules' consumers and outbox dispatchers (ADR 0020).
 builder.AddMessaging(

@@ -100,12 +100,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             return;
         }
         db.ChangeTracker.DetectChanges();
-        var context = http.HttpContext;
-        var user = context?.User;
-        var signedIn = user?.Identity?.IsAuthenticated == true;
-        var userId = signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown" : "system";
-        var userName = signedIn ? user!.Identity!.Name : null;
-        var request = context is null ? null : Truncate($"{context.Request.Method} {context.Request.Path}", 500);
+        var (userId, userName, request) = Actor(http.HttpContext);
         var now = clock.GetUtcNow();
         var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var roots = changed.Where(e => !e.Metadata.IsOwned()).ToList();
@@ -128,6 +123,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             })
             .ToList();
         db.AddRange(entries);
+    }
+
+    /// <summary>Who writes, as an audit entry keeps it: the signed-in user (or <c>system</c>) and the request line.</summary>
+    public static (string UserId, string? UserName, string? Request) Actor(HttpContext? context)
+    {
+        var user = context?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        var userId = signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown" : "system";
+        var userName = signedIn ? user!.Identity!.Name : null;
+        var request = context is null ? null : Truncate($"{context.Request.Method} {context.Request.Path}", 500);
+        return (userId, userName, request);
     }
 
     private static bool Owns(EntityEntry owner, object owned) =>

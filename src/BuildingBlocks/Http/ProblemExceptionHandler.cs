@@ -24,6 +24,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
                 "The record was changed by someone else since you read it. Reload it and try again."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 (StatusCodes.Status409Conflict, "Conflict", "A record with the same identifying values already exists."),
+            // Class 22, "data exception": a value the database cannot take (a number or date out of its range, text it
+            // cannot encode) that validation let through. The statement failed, so nothing was written.
+            PostgresException { SqlState: [ '2', '2', ..] } or DbUpdateException { InnerException: PostgresException { SqlState: [ '2', '2', ..] } } =>
+                (StatusCodes.Status400BadRequest, "Bad request", "A value is out of the range or the character set the database can store."),
             BadHttpRequestException e => (e.StatusCode, "Bad request", BadRequestDetail(e)),
             JsonException => (StatusCodes.Status400BadRequest, "Bad request", "The request body is not valid JSON for this endpoint."),
             _ when DatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",

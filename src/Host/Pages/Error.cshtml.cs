@@ -23,10 +23,14 @@ internal sealed class ErrorModel(IStringLocalizer<UiText> text) : PageModel
 
     private void Describe(int? code)
     {
-        // Reached directly (not re-executed): answer with the status the page describes.
         var status = code ?? StatusCodes.Status500InternalServerError;
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        if (!reExecuted)
         {
+            // Reached directly: a client error's page answers with its status; no address claims a server failure
+            // (or a status that is none), so anything else is an unknown page.
+            status = status is >= 400 and < 500 ? status : StatusCodes.Status404NotFound;
             Response.StatusCode = status;
         }
         (Title, Explanation) = status switch

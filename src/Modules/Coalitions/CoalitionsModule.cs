@@ -23,6 +23,7 @@ public static class CoalitionsModule
         builder.Services.AddModuleDatabase<CoalitionsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<CoalitionsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(CoalitionsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<BuildingBlocks.Data.IPersonalDataHolder, PersonalData.CoalitionsPersonalData>();
         return builder;
     }
 

@@ -22,6 +22,8 @@ public static class EventsModule
         builder.Services.AddModuleDatabase<EventsDbContext>(Schema);
         builder.Services.AddOutboxDispatcher<EventsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(EventsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<IPersonalDataHolder, Participants.PersonalData.EventsPersonalData>();
+        builder.Services.AddHostedService<Participants.PersonalData.ParticipantRetention>();
         return builder;
     }
 

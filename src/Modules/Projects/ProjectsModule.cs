@@ -27,6 +27,7 @@ public static class ProjectsModule
         builder.Services.AddOutboxDispatcher<ProjectsDbContext>();
         builder.Services.AddValidatorsFromAssembly(typeof(ProjectsModule).Assembly, includeInternalTypes: true);
         builder.Services.AddScoped<IProjectAssignments, ProjectAssignments>();
+        builder.Services.AddScoped<BuildingBlocks.Data.IPersonalDataHolder, PersonalData.ProjectsPersonalData>();
         return builder;
     }
 

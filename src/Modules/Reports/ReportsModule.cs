@@ -33,6 +33,7 @@ public static class ReportsModule
         builder.Services.AddSingleton<ExportJobSignal>();
         builder.Services.AddHostedService<ExportJobRunner>();
         builder.Services.AddValidatorsFromAssembly(typeof(ReportsModule).Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<BuildingBlocks.Data.IPersonalDataHolder, PersonalData.ReportsPersonalData>();
         builder.Services.AddOptions<IatiOptions>().Bind(builder.Configuration.GetSection(IatiOptions.Section));
         return builder;
     }

@@ -39,7 +39,7 @@ internal sealed class ActivityRequestValidator : AbstractValidator<ActivityReque
         RuleFor(r => r.Country).Must(Countries.IsKnown).When(r => r.Country is not null)
             .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO).");
         RuleFor(r => r.Reach).Must(r => r!.Count <= 20).WithMessage("At most 20 reach entries.")
-            .Must(r => r!.Select(x => (x.Audience, x.Gender)).Distinct().Count() == r!.Count)
+            .Must(r => r!.Select(x => (x?.Audience, x?.Gender)).Distinct().Count() == r!.Count)
             .WithMessage("Each audience and gender may appear once.")
             .When(r => r.Reach is not null);
         RuleForEach(r => r.Reach).ChildRules(reach =>

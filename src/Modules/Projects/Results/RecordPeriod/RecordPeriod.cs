@@ -59,7 +59,7 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
                 .WithName("category").WithMessage("A part names its category: an audience, a gender, an age band or a country.");
         });
         RuleFor(r => r.Parts)
-            .Must(parts => parts!.Select(p => (p.Audience, p.Gender, p.AgeBand, Country: p.Country?.Trim().ToUpperInvariant())).Distinct().Count() == parts!.Count)
+            .Must(parts => parts!.Select(p => (p?.Audience, p?.Gender, p?.AgeBand, Country: p?.Country?.Trim().ToUpperInvariant())).Distinct().Count() == parts!.Count)
             .WithMessage("Each category may appear once.")
             .When(r => r.Parts is not null);
     }
