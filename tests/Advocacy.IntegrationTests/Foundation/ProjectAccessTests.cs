@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.IntegrationTests.Events;
 using Advocacy.IntegrationTests.Infrastructure;
@@ -25,13 +24,18 @@ public sealed class ProjectAccessTests(AdvocacyApp app) : IClassFixture<Advocacy
         (await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new { type = "training", date = "2016-03-01", title }))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-    [Fact]
-    public async Task Staff_see_and_change_only_their_projects_while_managers_see_every_one()
+    /// <summary>Staff and a manager, ReACT created by staff (so theirs) and Mario created by the manager.</summary>
+    private async Task<(HttpClient Staff, HttpClient Manager, Guid Mine, Guid Theirs)> TwoProjectsAsync()
     {
         var staff = await app.ClientAsync(Roles.Staff);
         var manager = await app.ClientAsync(Roles.Manager);
-        var mine = await Api.CreateProjectAsync(staff, "REACT", "2015-01-01");
-        var theirs = await Api.CreateProjectAsync(manager, "MARIO", "2015-01-01");
+        return (staff, manager, await Api.CreateProjectAsync(staff, "REACT", "2015-01-01"), await Api.CreateProjectAsync(manager, "MARIO", "2015-01-01"));
+    }
+
+    [Fact]
+    public async Task Staff_see_and_change_only_their_projects_while_managers_see_every_one()
+    {
+        var (staff, manager, mine, theirs) = await TwoProjectsAsync();
         var myActivity = await LogAsync(staff, mine, "Training of guardians");
         var theirActivity = await LogAsync(manager, theirs, "Training of border police");
 
@@ -60,10 +64,7 @@ public sealed class ProjectAccessTests(AdvocacyApp app) : IClassFixture<Advocacy
     [Fact]
     public async Task Reports_figures_dashboards_and_donor_reports_cover_a_staff_members_projects_only()
     {
-        var staff = await app.ClientAsync(Roles.Staff);
-        var manager = await app.ClientAsync(Roles.Manager);
-        var mine = await Api.CreateProjectAsync(staff, "REACT", "2015-01-01");
-        var theirs = await Api.CreateProjectAsync(manager, "MARIO", "2015-01-01");
+        var (staff, manager, mine, theirs) = await TwoProjectsAsync();
         await LogAsync(staff, mine, "Training of guardians");
         await LogAsync(manager, theirs, "Training of border police");
         await Eventually.Get(async () =>
@@ -92,10 +93,7 @@ public sealed class ProjectAccessTests(AdvocacyApp app) : IClassFixture<Advocacy
     [Fact]
     public async Task Staff_link_events_to_their_own_projects_and_leave_others_links_alone()
     {
-        var staff = await app.ClientAsync(Roles.Staff);
-        var manager = await app.ClientAsync(Roles.Manager);
-        var mine = await Api.CreateProjectAsync(staff, "REACT", "2015-01-01");
-        var theirs = await Api.CreateProjectAsync(manager, "MARIO", "2015-01-01");
+        var (staff, manager, mine, theirs) = await TwoProjectsAsync();
         await Eventually.Get(async () => await app.ScalarAsync<long>("SELECT count(*) FROM events.known_projects") == 2 ? "known" : null, "both projects in Events");
 
         var refused = await staff.PostAsJsonAsync("/api/events", EventApi.Training("2016-05-10").With($$"""{"projectIds":["{{theirs}}"]}"""));
