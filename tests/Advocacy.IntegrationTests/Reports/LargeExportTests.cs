@@ -10,10 +10,14 @@ namespace Advocacy.IntegrationTests.Reports;
 
 /// <summary>
 /// A 100,000-activity project exports in bounded memory: the process's live heap while it exports
-/// grows no more than while it exports a tenth of that.
+/// grows no more than while it exports a tenth of that. It runs alone: the heap is the whole test process's,
+/// and other classes running beside it would add their own garbage to the measure.
 /// </summary>
+[Collection(Name)]
 public sealed class LargeExportTests(AdvocacyApp app, ITestOutputHelper output) : IClassFixture<AdvocacyApp>
 {
+    public const string Name = "Alone: heap measures";
+
     [Fact]
     public async Task A_100000_activity_project_exports_to_xlsx_in_bounded_memory_and_every_row_is_there()
     {
@@ -97,3 +101,7 @@ public sealed class LargeExportTests(AdvocacyApp app, ITestOutputHelper output) 
         return (file, peak - baseline);
     }
 }
+
+/// <summary>Runs its tests after all others, one at a time, with nothing beside them.</summary>
+[CollectionDefinition(LargeExportTests.Name, DisableParallelization = true)]
+public sealed class HeapMeasureCollection;
