@@ -96,6 +96,88 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
         }
     }
 
+    /// <summary>A dashboard's figures, in the shape of <see cref="Figures"/> (no gender nor country split).</summary>
+    private static async Task<string?> DashboardAsync(HttpClient client, string path, string period)
+    {
+        var response = await client.GetAsync($"{path}?{period.TrimStart('&')}");
+        if (response.StatusCode != HttpStatusCode.OK) return null;
+        var d = await response.Content.ReadFromJsonAsync<JsonElement>();
+        static SortedDictionary<string, int> Map(JsonElement e) => new(e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()));
+        var top = d.GetProperty("topLine");
+        var monthly = d.GetProperty("monthly").EnumerateArray().Where(m => m.GetProperty("activities").GetInt32() > 0)
+            .Select(m => $"{m.GetProperty("month").GetString()}:{m.GetProperty("activities").GetInt32()}/{m.GetProperty("reach").GetInt32()}");
+        return JsonSerializer.Serialize(new
+        {
+            Activities = top.GetProperty("activities").GetInt32(), Reach = top.GetProperty("reach").GetInt32(),
+            ByType = Map(d.GetProperty("activitiesByType")), ByAudience = Map(d.GetProperty("reachByAudience")), Monthly = string.Join(" ", monthly),
+        });
+    }
+
+    private static string Expected(Figures f, IEnumerable<JsonElement> activities)
+    {
+        var monthly = activities.GroupBy(a => a.GetProperty("date").GetString()![..7]).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}:{g.Count()}/{g.Sum(a => a.GetProperty("reach").EnumerateArray().Sum(r => r.GetProperty("count").GetInt32()))}");
+        return JsonSerializer.Serialize(new { f.Activities, f.Reach, f.ByType, f.ByAudience, Monthly = string.Join(" ", monthly) });
+    }
+
+    [Fact]
+    public async Task Dashboards_read_from_monthly_rollups_equal_the_activity_log_for_whole_months_and_periods_that_cut_them()
+    {
+        var client = await app.ClientAsync(Roles.Manager);
+        var projectId = await Api.CreateProjectAsync(client, "ROLLUP", "2010-01-01", level: "national");
+        async Task<JsonElement> Log(string type, string date, string? country, params object[] reach) =>
+            await (await client.PostAsJsonAsync($"/api/projects/{projectId}/activities", new { type, date, title = $"{type} {date}", country, reach }))
+                .JsonAsync(HttpStatusCode.Created);
+        await Log("workshop", "2015-03-31", "BE", new { audience = "professionals", count = 10 });
+        var moved = await Log("workshop", "2015-04-01", "BE", new { audience = "professionals", gender = "female", count = 14 },
+            new { audience = "children", count = 30 });
+        await Log("media", "2015-04-15", null, new { audience = "generalPublic", count = 5000 });
+        var deleted = await Log("media", "2015-04-20", "FR", new { audience = "generalPublic", count = 700 });
+        await Log("training", "2015-05-02", "LU", new { audience = "professionals", count = 25 });
+        // Moved to another month, type, country and reach; then one deleted: both roll-up rows it touched change.
+        await (await client.PutAsJsonAsync($"/api/activities/{moved.GetProperty("id").GetGuid()}", new
+        {
+            type = "training", date = "2015-05-31", title = "Moved", country = "LU",
+            reach = new[] { new { audience = "children", count = 12 } },
+            version = moved.GetProperty("version").GetUInt32(),
+        })).JsonAsync(HttpStatusCode.OK);
+        await (await client.DeleteAsync($"/api/activities/{deleted.GetProperty("id").GetGuid()}")).JsonAsync(HttpStatusCode.NoContent);
+
+        // Whole months, open ends, a period cutting months at both ends, one day, and one within a month.
+        foreach (var period in new[] { "", "&from=2015-04-01&to=2015-05-31", "&from=2015-04-10", "&to=2015-04-30",
+                     "&from=2015-03-31&to=2015-05-02", "&from=2015-05-31&to=2015-05-31", "&from=2015-04-02&to=2015-04-29" })
+        {
+            var activities = new List<JsonElement>();
+            var log = await client.GetFromJsonAsync<JsonElement>($"/api/activities?projectId={projectId}{period}&pageSize=200");
+            activities.AddRange(log.GetProperty("items").EnumerateArray());
+            var expected = Expected(await FromProjectsAsync(client, projectId, period), activities);
+            foreach (var path in new[] { $"/api/reports/dashboards/projects/{projectId}", "/api/reports/dashboards/organisation" })
+            {
+                var actual = await Eventually.Get(async () => await DashboardAsync(client, path, period) is { } d && d == expected ? d : null,
+                    $"{path} for '{period}' to equal the log's {expected}");
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        // The roll-up tables hold exactly what the live facts add up to (rows emptied by the move and the deletion left aside).
+        async Task SameRows(string fromFacts, string fromRollups) =>
+            Assert.Equal(
+                await app.ScalarAsync<string>($"SELECT string_agg(row::text, '; ' ORDER BY row::text) FROM ({fromFacts}) row"),
+                await app.ScalarAsync<string>($"SELECT string_agg(row::text, '; ' ORDER BY row::text) FROM ({fromRollups}) row"));
+        await SameRows("""
+            SELECT project_id, date_trunc('month', date)::date, type, count(*), sum(total_reach), count(coalition_id)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
+            """, "SELECT project_id, month, type, activities, reach, coalition_activities FROM reports.activity_rollups WHERE activities <> 0");
+        await SameRows("""
+            SELECT project_id, date_trunc('month', date)::date, coalesce(country, ''), count(*), sum(total_reach)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
+            """, "SELECT project_id, month, country, activities, reach FROM reports.country_rollups WHERE activities <> 0");
+        await SameRows("""
+            SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
+              FROM reports.activity_facts f JOIN reports.reach_facts r USING (activity_id) WHERE NOT f.deleted GROUP BY 1, 2, 3
+            """, "SELECT project_id, month, audience, people FROM reports.reach_rollups WHERE people <> 0");
+    }
+
     [Fact]
     public async Task Reports_indicator_table_equals_the_results_framework_computed_by_Projects_and_follows_a_target_change()
     {

@@ -22,7 +22,7 @@ internal sealed class ActivityDeletedConsumer(ReportsDbContext db) : InboxConsum
     protected override async Task Handle(ActivityDeleted message, CancellationToken cancellationToken)
     {
         await Db.LockForTransactionAsync($"activity-fact:{message.ActivityId}", cancellationToken);
-        var fact = await Db.ActivityFacts.FindAsync([message.ActivityId], cancellationToken);
+        var fact = await Db.ActivityFacts.Include(f => f.Reach).SingleOrDefaultAsync(f => f.ActivityId == message.ActivityId, cancellationToken);
         if (fact is null)
         {
             // Deleted before its creation arrived: keep a tombstone so the late creation is ignored.
@@ -33,6 +33,7 @@ internal sealed class ActivityDeletedConsumer(ReportsDbContext db) : InboxConsum
         }
         else if (message.OccurredAt > fact.UpdatedAt)
         {
+            await ActivityRollups.MoveAsync(Db, ActivityRollups.Of(fact), after: null, cancellationToken);
             fact.Deleted = true;
             fact.UpdatedAt = message.OccurredAt;
         }
@@ -50,6 +51,7 @@ internal static class ActivityFacts
         {
             return;
         }
+        var before = ActivityRollups.Of(fact);
         if (fact is null)
         {
             fact = new ActivityFact { ActivityId = activity.ActivityId };
@@ -72,5 +74,6 @@ internal static class ActivityFacts
         {
             fact.Reach.Add(new ReachFact { ActivityId = activity.ActivityId, Audience = slice.Key.Audience, Gender = slice.Key.Gender, Count = slice.Sum(r => r.Count) });
         }
+        await ActivityRollups.MoveAsync(db, before, ActivityRollups.Of(fact), cancellationToken);
     }
 }

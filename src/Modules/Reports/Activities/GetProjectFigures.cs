@@ -44,7 +44,9 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
         }
 
         var facts = DashboardQueries.Facts(db, projectId, from, to);
-        var topLine = await DashboardQueries.TopLineAsync(facts, cancellationToken);
+
+        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsCells(facts), cancellationToken);
+        var topLine = await DashboardQueries.TopLineAsync(months, facts, cancellationToken);
         var reach = facts.SelectMany(f => f.Reach, (f, r) => new { f.Country, r.Gender, r.Count });
         var byGender = await reach.GroupBy(r => r.Gender).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
         var byCountry = await reach.GroupBy(r => r.Country).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);
@@ -52,11 +54,11 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
         return TypedResults.Ok(new ProjectFigures(
             projectId, from, to,
             topLine.Activities,
-            await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
+            await DashboardQueries.ActivitiesByTypeAsync(DashboardQueries.AsCells(facts), cancellationToken),
             topLine.EventsHeld,
             topLine.CoalitionActivities,
             topLine.Reach,
-            await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
+            await DashboardQueries.ReachByAudienceAsync(DashboardQueries.AsReachCells(facts), cancellationToken),
             byGender.ToDictionary(r => DashboardQueries.Camel(r.Key), r => r.Sum),
             byCountry.ToDictionary(r => r.Key ?? "unknown", r => r.Sum)));
     }

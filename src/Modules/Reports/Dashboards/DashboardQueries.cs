@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
+using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Activities;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Publications;
@@ -36,45 +37,112 @@ internal static class DashboardQueries
         return facts;
     }
 
-    public static async Task<TopLine> TopLineAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// A dashboard's activity figures in a period, as rows to sum: the roll-ups of its whole months, and the facts of
+    /// the days before the first whole month and after the last (ADR 0022). Roll-up rows emptied by deletions are left out.
+    /// </summary>
+    public static IQueryable<ActivityCell> Cells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
-        var totals = await facts.GroupBy(_ => 1).Select(g => new
-        {
-            Activities = g.Count(),
-            Reach = g.Sum(f => f.TotalReach),
-            Coalition = g.Count(f => f.CoalitionId != null),
-        }).SingleOrDefaultAsync(cancellationToken);
+        var (first, end) = WholeMonths(from, to);
+        var rollups = db.ActivityRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
+        if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
+        return rollups
+            .Select(r => new ActivityCell
+            {
+                ProjectId = r.ProjectId, Year = r.Month.Year, Month = r.Month.Month, Type = r.Type,
+                Activities = r.Activities, Reach = r.Reach, CoalitionActivities = r.CoalitionActivities,
+            })
+            .Concat(AsCells(EdgeFacts(db, projectId, from, to)));
+    }
+
+    /// <summary>Activities and reach in a period by country, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    public static IQueryable<CountryCell> CountryCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    {
+        var (first, end) = WholeMonths(from, to);
+        var rollups = db.CountryRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
+        if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
+        return rollups.Select(r => new CountryCell { ProjectId = r.ProjectId, Country = r.Country, Activities = r.Activities, Reach = r.Reach })
+            .Concat(EdgeFacts(db, projectId, from, to)
+                .Select(f => new CountryCell { ProjectId = f.ProjectId, Country = f.Country ?? "", Activities = 1, Reach = f.TotalReach }));
+    }
+
+    /// <summary>People reached in a period by audience, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    public static IQueryable<AudienceCell> ReachCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    {
+        var (first, end) = WholeMonths(from, to);
+        var rollups = db.ReachRollups.AsNoTracking().Where(r => r.People != 0 && r.Month >= first && r.Month < end);
+        if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
+        return rollups.Select(r => new AudienceCell { Audience = r.Audience, People = r.People })
+            .Concat(AsReachCells(EdgeFacts(db, projectId, from, to)));
+    }
+
+    /// <summary>Facts as cells of one activity each, for figures that read the facts themselves (donor reports, links).</summary>
+    public static IQueryable<ActivityCell> AsCells(IQueryable<ActivityFact> facts) => facts.Select(f => new ActivityCell
+    {
+        ProjectId = f.ProjectId, Year = f.Date.Year, Month = f.Date.Month, Type = f.Type,
+        Activities = 1, Reach = f.TotalReach, CoalitionActivities = f.CoalitionId != null ? 1 : 0,
+    });
+
+    /// <summary>The facts' reach as cells.</summary>
+    public static IQueryable<AudienceCell> AsReachCells(IQueryable<ActivityFact> facts) =>
+        facts.SelectMany(f => f.Reach).Where(r => r.Count != 0).Select(r => new AudienceCell { Audience = r.Audience, People = r.Count });
+
+    /// <summary>
+    /// The whole months of a period: from the first day of <c>First</c> up to, not including, <c>End</c>; open bounds
+    /// reach the first and last dates there are. When the period lies within one month, <c>End</c> ≤ <c>First</c>.
+    /// </summary>
+    public static (DateOnly First, DateOnly End) WholeMonths(DateOnly? from, DateOnly? to)
+    {
+        var first = from is not { } f ? DateOnly.MinValue : f.Day == 1 ? f : ActivityRollups.MonthOf(f).AddMonths(1);
+        var end = to is not { } t || t == DateOnly.MaxValue ? DateOnly.MaxValue
+            : t.AddDays(1).Day == 1 ? t.AddDays(1) : ActivityRollups.MonthOf(t);
+        return (first, end);
+    }
+
+    /// <summary>The period's facts outside its whole months (all of them when it has none).</summary>
+    private static IQueryable<ActivityFact> EdgeFacts(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    {
+        var (first, end) = WholeMonths(from, to);
+        return Facts(db, projectId, from, to).Where(f => f.Date < first || f.Date >= end);
+    }
+
+    /// <summary>The cells summed per project and month: few enough rows to add up further here rather than in several scans.</summary>
+    public static Task<List<ProjectMonth>> ProjectMonthsAsync(IQueryable<ActivityCell> cells, CancellationToken cancellationToken) =>
+        cells.GroupBy(c => new { c.ProjectId, c.Year, c.Month })
+            .Select(g => new ProjectMonth(g.Key.ProjectId, new DateOnly(g.Key.Year, g.Key.Month, 1),
+                g.Sum(c => c.Activities), g.Sum(c => c.Reach), g.Sum(c => c.CoalitionActivities)))
+            .ToListAsync(cancellationToken);
+
+    public static async Task<TopLine> TopLineAsync(List<ProjectMonth> months, IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    {
+        // A distinct count does not add up across months: counted over the facts of events, which are few.
         var eventsHeld = await facts.Where(f => f.EventId != null).Select(f => f.EventId).Distinct().CountAsync(cancellationToken);
-        return new TopLine(totals?.Activities ?? 0, totals?.Reach ?? 0, eventsHeld, totals?.Coalition ?? 0);
+        return new TopLine(months.Sum(m => m.Activities), months.Sum(m => m.Reach), eventsHeld, months.Sum(m => m.CoalitionActivities));
     }
 
     /// <summary>Activities and reach per month, months without activity included between the first and the last.</summary>
-    public static async Task<List<MonthFigures>> MonthlyAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    public static List<MonthFigures> Monthly(List<ProjectMonth> months)
     {
-        var months = await facts.GroupBy(f => new { f.Date.Year, f.Date.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Activities = g.Count(), Reach = g.Sum(f => f.TotalReach) })
-            .ToListAsync(cancellationToken);
-        if (months.Count == 0)
-        {
-            return [];
-        }
-        var byMonth = months.ToDictionary(m => new DateOnly(m.Year, m.Month, 1));
+        var byMonth = months.GroupBy(m => m.Month).ToDictionary(g => g.Key, g => (Activities: g.Sum(m => m.Activities), Reach: g.Sum(m => m.Reach)));
         var series = new List<MonthFigures>();
+        if (byMonth.Count == 0)
+        {
+            return series;
+        }
         for (var month = byMonth.Keys.Min(); month <= byMonth.Keys.Max(); month = month.AddMonths(1))
         {
-            series.Add(byMonth.TryGetValue(month, out var m)
-                ? new MonthFigures($"{month:yyyy-MM}", m.Activities, m.Reach)
-                : new MonthFigures($"{month:yyyy-MM}", 0, 0));
+            var (activities, reach) = byMonth.GetValueOrDefault(month);
+            series.Add(new MonthFigures($"{month:yyyy-MM}", activities, reach));
         }
         return series;
     }
 
-    public static async Task<Dictionary<string, int>> ActivitiesByTypeAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken) =>
-        (await facts.GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+    public static async Task<Dictionary<string, int>> ActivitiesByTypeAsync(IQueryable<ActivityCell> cells, CancellationToken cancellationToken) =>
+        (await cells.GroupBy(c => c.Type).Select(g => new { g.Key, Count = g.Sum(c => c.Activities) }).ToListAsync(cancellationToken))
             .ToDictionary(t => Camel(t.Key.ToString()), t => t.Count);
 
-    public static async Task<Dictionary<string, int>> ReachByAudienceAsync(IQueryable<ActivityFact> facts, CancellationToken cancellationToken) =>
-        (await facts.SelectMany(f => f.Reach).GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken))
+    public static async Task<Dictionary<string, int>> ReachByAudienceAsync(IQueryable<AudienceCell> cells, CancellationToken cancellationToken) =>
+        (await cells.GroupBy(r => r.Audience).Select(g => new { g.Key, Sum = g.Sum(r => r.People) }).ToListAsync(cancellationToken))
             .ToDictionary(r => Camel(r.Key.ToString()), r => r.Sum);
 
     /// <summary>The recommendations of published publications, of one project's when given (its linked publications).</summary>
@@ -126,6 +194,47 @@ internal static class DashboardQueries
 
     public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
+}
+
+/// <summary>A project's activities, reach and coalition work in one month.</summary>
+internal sealed record ProjectMonth(Guid ProjectId, DateOnly Month, int Activities, int Reach, int CoalitionActivities);
+
+/// <summary>Activity figures to sum: a roll-up row (a project's month and type) or one fact.</summary>
+internal sealed class ActivityCell
+{
+    public Guid ProjectId { get; init; }
+
+    public int Year { get; init; }
+
+    public int Month { get; init; }
+
+    public ActivityType Type { get; init; }
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+
+    public int CoalitionActivities { get; init; }
+}
+
+/// <summary>Activities and reach in one country ("" when unknown), to sum: a roll-up row or one fact.</summary>
+internal sealed class CountryCell
+{
+    public Guid ProjectId { get; init; }
+
+    public string Country { get; init; } = "";
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+}
+
+/// <summary>People reached in one audience, to sum: a roll-up row or one fact's reach.</summary>
+internal sealed class AudienceCell
+{
+    public Audience Audience { get; init; }
+
+    public int People { get; init; }
 }
 
 /// <summary>A level's or a country's share of the organisation's work.</summary>

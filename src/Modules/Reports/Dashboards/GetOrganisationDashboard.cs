@@ -31,25 +31,27 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             return TypedResults.ValidationProblem(errors);
         }
         var facts = DashboardQueries.Facts(db, projectId: null, from, to);
-        // Level comes from Reports' own project summaries; both tables are in Reports' schema.
-        var byLevel = await facts.Join(db.ProjectSummaries, f => f.ProjectId, p => p.ProjectId, (f, p) => new { p.Level, f.ProjectId, f.TotalReach })
-            .GroupBy(x => x.Level)
-            .Select(g => new { g.Key, Projects = g.Select(x => x.ProjectId).Distinct().Count(), Activities = g.Count(), Reach = g.Sum(x => x.TotalReach) })
-            .ToListAsync(cancellationToken);
-        var byCountry = await facts.GroupBy(f => f.Country)
-            .Select(g => new { g.Key, Projects = g.Select(f => f.ProjectId).Distinct().Count(), Activities = g.Count(), Reach = g.Sum(f => f.TotalReach) })
+        var cells = DashboardQueries.Cells(db, projectId: null, from, to);
+        var months = await DashboardQueries.ProjectMonthsAsync(cells, cancellationToken);
+        // Level comes from Reports' own project summaries (one row per project).
+        var levels = await db.ProjectSummaries.AsNoTracking().ToDictionaryAsync(p => p.ProjectId, p => p.Level, cancellationToken);
+        var byLevel = months.Where(m => levels.ContainsKey(m.ProjectId)).GroupBy(m => levels[m.ProjectId]).OrderBy(g => g.Key)
+            .Select(g => new Breakdown(DashboardQueries.Camel(g.Key.ToString()), g.Select(m => m.ProjectId).Distinct().Count(), g.Sum(m => m.Activities), g.Sum(m => m.Reach)))
+            .ToList();
+        var byCountry = await DashboardQueries.CountryCells(db, projectId: null, from, to).GroupBy(c => c.Country)
+            .Select(g => new { g.Key, Projects = g.Select(c => c.ProjectId).Distinct().Count(), Activities = g.Sum(c => c.Activities), Reach = g.Sum(c => c.Reach) })
             .ToListAsync(cancellationToken);
 
         return TypedResults.Ok(new OrganisationDashboard(
             from, to,
-            await db.ProjectSummaries.CountAsync(cancellationToken),
-            await DashboardQueries.TopLineAsync(facts, cancellationToken),
-            await DashboardQueries.MonthlyAsync(facts, cancellationToken),
-            await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
-            await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
-            byLevel.OrderBy(l => l.Key).Select(l => new Breakdown(DashboardQueries.Camel(l.Key.ToString()), l.Projects, l.Activities, l.Reach)).ToList(),
+            levels.Count,
+            await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
+            DashboardQueries.Monthly(months),
+            await DashboardQueries.ActivitiesByTypeAsync(cells, cancellationToken),
+            await DashboardQueries.ReachByAudienceAsync(DashboardQueries.ReachCells(db, projectId: null, from, to), cancellationToken),
+            byLevel,
             byCountry.OrderByDescending(c => c.Activities).ThenBy(c => c.Key)
-                .Select(c => new Breakdown(c.Key ?? "unknown", c.Projects, c.Activities, c.Reach)).ToList(),
+                .Select(c => new Breakdown(c.Key == "" ? "unknown" : c.Key, c.Projects, c.Activities, c.Reach)).ToList(),
             await DashboardQueries.RecommendationsAsync(db, projectId: null, cancellationToken),
             await DashboardQueries.UpcomingEventsAsync(db, projectId: null, clock.Today(), cancellationToken),
             await AdvocacyQueries.FiguresAsync(db, null, from, to, clock.Today(), cancellationToken)));

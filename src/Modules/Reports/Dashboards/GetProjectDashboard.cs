@@ -35,13 +35,15 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
         var project = await db.ProjectSummaries.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken)
             ?? throw new NotFoundException("Project", projectId);
         var facts = DashboardQueries.Facts(db, projectId, from, to);
+        var cells = DashboardQueries.Cells(db, projectId, from, to);
+        var months = await DashboardQueries.ProjectMonthsAsync(cells, cancellationToken);
         var indicators = (await GetProjectIndicatorsEndpoint.Handle(projectId, db, cancellationToken, from, to)).Value!;
         return TypedResults.Ok(new ProjectDashboard(
             projectId, project.Code, project.Name, from, to,
-            await DashboardQueries.TopLineAsync(facts, cancellationToken),
-            await DashboardQueries.MonthlyAsync(facts, cancellationToken),
-            await DashboardQueries.ActivitiesByTypeAsync(facts, cancellationToken),
-            await DashboardQueries.ReachByAudienceAsync(facts, cancellationToken),
+            await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
+            DashboardQueries.Monthly(months),
+            await DashboardQueries.ActivitiesByTypeAsync(cells, cancellationToken),
+            await DashboardQueries.ReachByAudienceAsync(DashboardQueries.ReachCells(db, projectId, from, to), cancellationToken),
             indicators,
             await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken),
             await DashboardQueries.UpcomingEventsAsync(db, projectId, clock.Today(), cancellationToken),

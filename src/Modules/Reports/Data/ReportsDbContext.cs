@@ -31,6 +31,12 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<ReachFact> ReachFacts => Set<ReachFact>();
 
+    public DbSet<ActivityRollup> ActivityRollups => Set<ActivityRollup>();
+
+    public DbSet<CountryRollup> CountryRollups => Set<CountryRollup>();
+
+    public DbSet<ReachRollup> ReachRollups => Set<ReachRollup>();
+
     public DbSet<IndicatorFact> IndicatorFacts => Set<IndicatorFact>();
 
     public DbSet<MeasurementFact> MeasurementFacts => Set<MeasurementFact>();
@@ -64,7 +70,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(ActivityRollup), typeof(CountryRollup), typeof(ReachRollup), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
          typeof(AskFact), typeof(OutcomeFact), typeof(ResponseFact), typeof(CommitmentFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -102,6 +108,25 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             fact.HasIndex(f => new { f.ProjectId, f.Date }).HasFilter("NOT deleted")
                 .IncludeProperties(f => new { f.ActivityId, f.Type, f.TotalReach, f.Country, f.EventId, f.CoalitionId });
             fact.HasIndex(f => f.Date).HasFilter("NOT deleted");
+            // The organisation's events held are counted over the facts (a distinct count does not add up
+            // across months); the few facts of events are all this index holds.
+            fact.HasIndex(f => f.Date, "EventsHeld").HasDatabaseName("ix_activity_facts_events_held").HasFilter("event_id IS NOT NULL AND NOT deleted")
+                .IncludeProperties(f => new { f.EventId, f.ProjectId });
+        });
+        modelBuilder.Entity<ActivityRollup>(rollup =>
+        {
+            rollup.HasKey(r => new { r.ProjectId, r.Month, r.Type });
+            rollup.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<CountryRollup>(rollup =>
+        {
+            rollup.HasKey(r => new { r.ProjectId, r.Month, r.Country });
+            rollup.Property(r => r.Country).HasMaxLength(2);
+        });
+        modelBuilder.Entity<ReachRollup>(rollup =>
+        {
+            rollup.HasKey(r => new { r.ProjectId, r.Month, r.Audience });
+            rollup.Property(r => r.Audience).HasConversion<string>().HasMaxLength(20);
         });
         modelBuilder.Entity<ReachFact>(reach =>
         {
@@ -261,6 +286,9 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
         // projects only. A donor's report spans projects: only managers and admins reach it.
         FilterByProject<ProjectSummary>(modelBuilder, s => s.ProjectId);
         FilterByProject<ActivityFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<ActivityRollup>(modelBuilder, r => r.ProjectId);
+        FilterByProject<CountryRollup>(modelBuilder, r => r.ProjectId);
+        FilterByProject<ReachRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<IndicatorFact>(modelBuilder, f => f.ProjectId);
         FilterByProject<MeasurementFact>(modelBuilder, f => f.ProjectId);
         FilterByProject<AskFact>(modelBuilder, f => f.ProjectId);

@@ -88,6 +88,7 @@ internal sealed record DonorReportContent(
         var projectIds = projects.Select(p => p.ProjectId).ToList();
         var codes = projects.ToDictionary(p => p.ProjectId, p => p.Code);
         var facts = scope.Facts(db);
+        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsCells(facts), cancellationToken);
 
         var byType = await facts.GroupBy(f => f.Type)
             .Select(g => new TypeFigures(g.Key, g.Count(), g.Sum(f => f.TotalReach)))
@@ -111,8 +112,8 @@ internal sealed record DonorReportContent(
         return new DonorReportContent(
             report.Id, report.Title, report.From, report.To, report.Donor, projects,
             report.Sections.ToList(),
-            await DashboardQueries.TopLineAsync(facts, cancellationToken),
-            await DashboardQueries.MonthlyAsync(facts, cancellationToken),
+            await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
+            DashboardQueries.Monthly(months),
             byType.OrderBy(t => t.Type).ToList(),
             reach.OrderBy(r => r.Audience).ThenBy(r => r.Gender, StringComparer.Ordinal).ToList(),
             byCountry.OrderBy(c => c.Country, StringComparer.Ordinal).ToList(),

@@ -226,7 +226,75 @@ namespace Advocacy.Modules.Reports.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProjectId", "Date"), new[] { "ActivityId", "Type", "TotalReach", "Country", "EventId", "CoalitionId" });
 
+                    b.HasIndex(new[] { "Date" }, "EventsHeld")
+                        .HasDatabaseName("ix_activity_facts_events_held")
+                        .HasFilter("event_id IS NOT NULL AND NOT deleted");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Date" }, "EventsHeld"), new[] { "EventId", "ProjectId" });
+
                     b.ToTable("activity_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityRollup", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("CoalitionActivities")
+                        .HasColumnType("integer")
+                        .HasColumnName("coalition_activities");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer")
+                        .HasColumnName("reach");
+
+                    b.HasKey("ProjectId", "Month", "Type")
+                        .HasName("pk_activity_rollups");
+
+                    b.ToTable("activity_rollups", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.CountryRollup", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer")
+                        .HasColumnName("reach");
+
+                    b.HasKey("ProjectId", "Month", "Country")
+                        .HasName("pk_country_rollups");
+
+                    b.ToTable("country_rollups", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>
@@ -253,6 +321,31 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_reach_facts");
 
                     b.ToTable("reach_facts", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachRollup", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.HasKey("ProjectId", "Month", "Audience")
+                        .HasName("pk_reach_rollups");
+
+                    b.ToTable("reach_rollups", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.AskFact", b =>

@@ -1,0 +1,132 @@
+using Advocacy.BuildingBlocks.Data;
+using Advocacy.Modules.Projects.Contracts;
+using Advocacy.Modules.Reports.Data;
+
+namespace Advocacy.Modules.Reports.Activities;
+
+/// <summary>
+/// Live activity facts summed per project, month and type, so a dashboard reads thousands of rows where the
+/// facts are a million (ADR 0022). Changed with the fact, in the consumer's transaction.
+/// </summary>
+[NotAudited]
+internal sealed class ActivityRollup
+{
+    public Guid ProjectId { get; init; }
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; init; }
+
+    public ActivityType Type { get; init; }
+
+    /// <summary>Live activities; 0 once the last one moved away or was deleted (the row stays).</summary>
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+
+    public int CoalitionActivities { get; init; }
+}
+
+/// <summary>Live activities and their reach summed per project, month and country (ADR 0022).</summary>
+[NotAudited]
+internal sealed class CountryRollup
+{
+    public Guid ProjectId { get; init; }
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 code, or "" for activities without one (a key column cannot be null).</summary>
+    public string Country { get; init; } = "";
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+}
+
+/// <summary>People reached by live activities, summed per project, month and audience (ADR 0022).</summary>
+[NotAudited]
+internal sealed class ReachRollup
+{
+    public Guid ProjectId { get; init; }
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; init; }
+
+    public Audience Audience { get; init; }
+
+    public int People { get; init; }
+}
+
+internal static class ActivityRollups
+{
+    /// <summary>What one live fact adds to the roll-ups; null for a deleted fact or none.</summary>
+    public sealed record Contribution(
+        Guid ProjectId, DateOnly Month, ActivityType Type, string Country, int Reach, bool Coalition, (Audience Audience, int People)[] ReachByAudience);
+
+    public static Contribution? Of(ActivityFact? fact) => fact is null || fact.Deleted
+        ? null
+        : new Contribution(
+            fact.ProjectId, MonthOf(fact.Date), fact.Type, fact.Country ?? "", fact.TotalReach, fact.CoalitionId is not null,
+            fact.Reach.GroupBy(r => r.Audience).Select(g => (g.Key, g.Sum(r => r.Count))).ToArray());
+
+    public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    /// <summary>
+    /// Takes <paramref name="before"/> out of the roll-ups and puts <paramref name="after"/> in, in the caller's
+    /// transaction, in one statement. Each table's rows go in key order, so two consumers moving facts between
+    /// the same months lock the rows in the same order and cannot deadlock.
+    /// </summary>
+    public static async Task MoveAsync(ReportsDbContext db, Contribution? before, Contribution? after, CancellationToken cancellationToken)
+    {
+        var byType = new SortedDictionary<(Guid, DateOnly, string), (int Activities, int Reach, int Coalition)>();
+        var byCountry = new SortedDictionary<(Guid, DateOnly, string), (int Activities, int Reach)>();
+        var byAudience = new SortedDictionary<(Guid, DateOnly, string), int>();
+        void Add(Contribution? c, int sign)
+        {
+            if (c is null)
+            {
+                return;
+            }
+            var typeKey = (c.ProjectId, c.Month, c.Type.ToString());
+            var t = byType.GetValueOrDefault(typeKey);
+            byType[typeKey] = (t.Activities + sign, t.Reach + sign * c.Reach, t.Coalition + (c.Coalition ? sign : 0));
+            var countryKey = (c.ProjectId, c.Month, c.Country);
+            var n = byCountry.GetValueOrDefault(countryKey);
+            byCountry[countryKey] = (n.Activities + sign, n.Reach + sign * c.Reach);
+            foreach (var (audience, people) in c.ReachByAudience)
+            {
+                var audienceKey = (c.ProjectId, c.Month, audience.ToString());
+                byAudience[audienceKey] = byAudience.GetValueOrDefault(audienceKey) + sign * people;
+            }
+        }
+        Add(before, -1);
+        Add(after, +1);
+        var types = byType.Where(r => r.Value != default).ToList();
+        var countries = byCountry.Where(r => r.Value != default).ToList();
+        var audiences = byAudience.Where(r => r.Value != 0).ToList();
+        if (types.Count + countries.Count + audiences.Count == 0)
+        {
+            return;
+        }
+        // Empty arrays insert nothing; the three upserts share one round trip.
+        await db.Database.ExecuteSqlAsync($"""
+            WITH by_type AS (
+                INSERT INTO reports.activity_rollups AS r (project_id, month, type, activities, reach, coalition_activities)
+                SELECT * FROM unnest({types.Select(r => r.Key.Item1).ToArray()}, {types.Select(r => r.Key.Item2).ToArray()},
+                                     {types.Select(r => r.Key.Item3).ToArray()}, {types.Select(r => r.Value.Activities).ToArray()},
+                                     {types.Select(r => r.Value.Reach).ToArray()}, {types.Select(r => r.Value.Coalition).ToArray()})
+                ON CONFLICT (project_id, month, type) DO UPDATE SET activities = r.activities + excluded.activities,
+                    reach = r.reach + excluded.reach, coalition_activities = r.coalition_activities + excluded.coalition_activities),
+            by_country AS (
+                INSERT INTO reports.country_rollups AS r (project_id, month, country, activities, reach)
+                SELECT * FROM unnest({countries.Select(r => r.Key.Item1).ToArray()}, {countries.Select(r => r.Key.Item2).ToArray()},
+                                     {countries.Select(r => r.Key.Item3).ToArray()}, {countries.Select(r => r.Value.Activities).ToArray()},
+                                     {countries.Select(r => r.Value.Reach).ToArray()})
+                ON CONFLICT (project_id, month, country) DO UPDATE SET activities = r.activities + excluded.activities, reach = r.reach + excluded.reach)
+            INSERT INTO reports.reach_rollups AS r (project_id, month, audience, people)
+            SELECT * FROM unnest({audiences.Select(r => r.Key.Item1).ToArray()}, {audiences.Select(r => r.Key.Item2).ToArray()},
+                                 {audiences.Select(r => r.Key.Item3).ToArray()}, {audiences.Select(r => r.Value).ToArray()})
+            ON CONFLICT (project_id, month, audience) DO UPDATE SET people = r.people + excluded.people
+            """, cancellationToken);
+    }
+}
