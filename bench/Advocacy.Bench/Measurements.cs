@@ -336,7 +336,7 @@ internal sealed class Measurements(HostProcess host, NpgsqlDataSource db, IReadO
         var visible = new Latencies();
         var held = new Latencies();
         await using var connection = await db.OpenConnectionAsync();
-        await using var probe = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM projects.activities WHERE event_id = $1 AND project_id = $2)", connection);
+        await using var probe = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM projects.activities WHERE source_key = 'event:' || $1 AND project_id = $2)", connection);
         probe.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid });
         probe.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = project.Id });
         await probe.PrepareAsync();

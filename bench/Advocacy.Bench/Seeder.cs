@@ -34,6 +34,9 @@ internal static class Seeder
     private static readonly string[] Places = ["Brussels", "Antwerp", "Ghent", "Liège", "Strasbourg", "Bucharest", "Dakar", "Bogotá"];
     private static readonly string[] Levels = ["national", "european", "international"];
 
+    /// <summary>The country of the bench's project at <paramref name="index"/> (0-based, in creation order).</summary>
+    private static string ProjectCountry(int index) => Countries[(index + 1) % Countries.Length];
+
     public static async Task<List<BenchProject>> CreateProjectsAsync(HttpClient client, NpgsqlDataSource db, int count)
     {
         var projects = new List<BenchProject>();
@@ -43,7 +46,7 @@ internal static class Seeder
             var response = await client.PostAsJsonAsync("/api/projects", new
             {
                 code, name = $"Bench project {i}", level = Levels[i % Levels.Length], status = "active",
-                startDate = From, countries = new[] { Countries[i % Countries.Length] },
+                startDate = From, countries = new[] { ProjectCountry(i - 1) },
                 organisations = new[] { new { name = Donor, role = "donor", country = (string?)"BE" }, new { name = "Partner NGO", role = "partner", country = (string?)null } },
             });
             var body = await response.Content.ReadAsStringAsync();
@@ -87,7 +90,8 @@ internal static class Seeder
                     Guid.CreateVersion7(), projects[n % projects.Count].Id, Types[random.Next(Types.Length)],
                     From.AddDays(random.Next(days)), $"Bench activity {n + 1}: {Types[n % Types.Length]} with partners",
                     random.Next(5) == 0 ? null : Places[random.Next(Places.Length)],
-                    random.Next(10) == 0 ? null : Countries[random.Next(Countries.Length)],
+                    // Mostly the project's own country, sometimes a neighbour's, sometimes none: projects work where they are.
+                    random.Next(10) switch { 0 => null, 1 => Countries[(n % projects.Count + 2) % Countries.Length], _ => ProjectCountry(n % projects.Count) },
                     reach));
             }
             // Projects' log and Reports' facts on two connections at once; reach facts after their activity facts (foreign key).
@@ -98,8 +102,31 @@ internal static class Seeder
             Console.Write($"\r  seeded {done:N0} / {count:N0} activities ({done / clock.Elapsed.TotalSeconds:N0}/s)   ");
         }
         Console.WriteLine();
+        // Reports' consumers keep the monthly roll-ups with each fact; for COPY-seeded facts, the same sums in one go
+        // (the statement of the roll-ups' migration, ADR 0022).
+        Console.WriteLine("  rolling up the seeded facts by month");
+        foreach (var table in new[] { "activity_rollups", "country_rollups", "reach_rollups" })
+        {
+            await Sql.ExecuteAsync(db, $"TRUNCATE reports.{table}");
+        }
+        await Sql.ExecuteAsync(db, """
+            INSERT INTO reports.activity_rollups (project_id, month, type, activities, reach, coalition_activities)
+            SELECT project_id, date_trunc('month', date)::date, type, count(*), sum(total_reach), count(coalition_id)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
+            """);
+        await Sql.ExecuteAsync(db, """
+            INSERT INTO reports.country_rollups (project_id, month, country, activities, reach)
+            SELECT project_id, date_trunc('month', date)::date, coalesce(country, ''), count(*), sum(total_reach)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
+            """);
+        await Sql.ExecuteAsync(db, """
+            INSERT INTO reports.reach_rollups (project_id, month, audience, people)
+            SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
+              FROM reports.activity_facts f JOIN reports.reach_facts r ON r.activity_id = f.activity_id WHERE NOT f.deleted GROUP BY 1, 2, 3
+            """);
         Console.WriteLine("  VACUUM ANALYZE of the seeded tables");
-        foreach (var table in new[] { "projects.activities", "reports.activity_facts", "reports.reach_facts", "reports.project_summaries" })
+        foreach (var table in new[] { "projects.activities", "reports.activity_facts", "reports.reach_facts", "reports.project_summaries",
+                     "reports.activity_rollups", "reports.country_rollups", "reports.reach_rollups" })
         {
             await Sql.ExecuteAsync(db, $"VACUUM ANALYZE {table}");
         }

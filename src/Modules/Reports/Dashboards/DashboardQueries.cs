@@ -49,7 +49,7 @@ internal static class DashboardQueries
         return rollups
             .Select(r => new ActivityCell
             {
-                ProjectId = r.ProjectId, Year = r.Month.Year, Month = r.Month.Month, Type = r.Type,
+                ProjectId = r.ProjectId, Month = r.Month, Type = r.Type,
                 Activities = r.Activities, Reach = r.Reach, CoalitionActivities = r.CoalitionActivities,
             })
             .Concat(AsCells(EdgeFacts(db, projectId, from, to)));
@@ -79,7 +79,7 @@ internal static class DashboardQueries
     /// <summary>Facts as cells of one activity each, for figures that read the facts themselves (donor reports, links).</summary>
     public static IQueryable<ActivityCell> AsCells(IQueryable<ActivityFact> facts) => facts.Select(f => new ActivityCell
     {
-        ProjectId = f.ProjectId, Year = f.Date.Year, Month = f.Date.Month, Type = f.Type,
+        ProjectId = f.ProjectId, Month = f.Date.AddDays(1 - f.Date.Day), Type = f.Type,
         Activities = 1, Reach = f.TotalReach, CoalitionActivities = f.CoalitionId != null ? 1 : 0,
     });
 
@@ -108,8 +108,8 @@ internal static class DashboardQueries
 
     /// <summary>The cells summed per project and month: few enough rows to add up further here rather than in several scans.</summary>
     public static Task<List<ProjectMonth>> ProjectMonthsAsync(IQueryable<ActivityCell> cells, CancellationToken cancellationToken) =>
-        cells.GroupBy(c => new { c.ProjectId, c.Year, c.Month })
-            .Select(g => new ProjectMonth(g.Key.ProjectId, new DateOnly(g.Key.Year, g.Key.Month, 1),
+        cells.GroupBy(c => new { c.ProjectId, c.Month })
+            .Select(g => new ProjectMonth(g.Key.ProjectId, g.Key.Month,
                 g.Sum(c => c.Activities), g.Sum(c => c.Reach), g.Sum(c => c.CoalitionActivities)))
             .ToListAsync(cancellationToken);
 
@@ -204,9 +204,8 @@ internal sealed class ActivityCell
 {
     public Guid ProjectId { get; init; }
 
-    public int Year { get; init; }
-
-    public int Month { get; init; }
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; init; }
 
     public ActivityType Type { get; init; }
 
