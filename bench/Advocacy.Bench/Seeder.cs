@@ -105,28 +105,28 @@ internal static class Seeder
         // Reports' consumers keep the monthly roll-ups with each fact; for COPY-seeded facts, the same sums in one go
         // (the statement of the roll-ups' migration, ADR 0022).
         Console.WriteLine("  rolling up the seeded facts by month");
-        foreach (var table in new[] { "activity_rollups", "country_rollups", "reach_rollups" })
+        foreach (var table in new[] { "month_rollups", "activity_rollups", "country_rollups", "reach_rollups" })
         {
             await Sql.ExecuteAsync(db, $"TRUNCATE reports.{table}");
         }
         await Sql.ExecuteAsync(db, """
-            INSERT INTO reports.activity_rollups (project_id, month, type, activities, reach, coalition_activities)
-            SELECT project_id, date_trunc('month', date)::date, type, count(*), sum(total_reach), count(coalition_id)
-              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
-            """);
-        await Sql.ExecuteAsync(db, """
+            INSERT INTO reports.month_rollups (project_id, month, activities, reach, coalition_activities)
+            SELECT project_id, date_trunc('month', date)::date, count(*), sum(total_reach), count(coalition_id)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2;
+            INSERT INTO reports.activity_rollups (project_id, month, type, activities)
+            SELECT project_id, date_trunc('month', date)::date, type, count(*)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3;
             INSERT INTO reports.country_rollups (project_id, month, country, activities, reach)
             SELECT project_id, date_trunc('month', date)::date, coalesce(country, ''), count(*), sum(total_reach)
-              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
-            """);
-        await Sql.ExecuteAsync(db, """
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3;
             INSERT INTO reports.reach_rollups (project_id, month, audience, people)
             SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
-              FROM reports.activity_facts f JOIN reports.reach_facts r ON r.activity_id = f.activity_id WHERE NOT f.deleted GROUP BY 1, 2, 3
+              FROM reports.activity_facts f JOIN reports.reach_facts r ON r.activity_id = f.activity_id
+             WHERE NOT f.deleted GROUP BY 1, 2, 3;
             """);
         Console.WriteLine("  VACUUM ANALYZE of the seeded tables");
         foreach (var table in new[] { "projects.activities", "reports.activity_facts", "reports.reach_facts", "reports.project_summaries",
-                     "reports.activity_rollups", "reports.country_rollups", "reports.reach_rollups" })
+                     "reports.month_rollups", "reports.activity_rollups", "reports.country_rollups", "reports.reach_rollups" })
         {
             await Sql.ExecuteAsync(db, $"VACUUM ANALYZE {table}");
         }

@@ -165,9 +165,12 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
                 await app.ScalarAsync<string>($"SELECT string_agg(row::text, '; ' ORDER BY row::text) FROM ({fromFacts}) row"),
                 await app.ScalarAsync<string>($"SELECT string_agg(row::text, '; ' ORDER BY row::text) FROM ({fromRollups}) row"));
         await SameRows("""
-            SELECT project_id, date_trunc('month', date)::date, type, count(*), sum(total_reach), count(coalition_id)
-              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
-            """, "SELECT project_id, month, type, activities, reach, coalition_activities FROM reports.activity_rollups WHERE activities <> 0");
+            SELECT project_id, date_trunc('month', date)::date, count(*), sum(total_reach), count(coalition_id)
+              FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2
+            """, "SELECT project_id, month, activities, reach, coalition_activities FROM reports.month_rollups WHERE activities <> 0");
+        await SameRows("""
+            SELECT project_id, date_trunc('month', date)::date, type, count(*) FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3
+            """, "SELECT project_id, month, type, activities FROM reports.activity_rollups WHERE activities <> 0");
         await SameRows("""
             SELECT project_id, date_trunc('month', date)::date, coalesce(country, ''), count(*), sum(total_reach)
               FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3

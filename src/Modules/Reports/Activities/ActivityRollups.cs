@@ -5,9 +5,27 @@ using Advocacy.Modules.Reports.Data;
 namespace Advocacy.Modules.Reports.Activities;
 
 /// <summary>
-/// Live activity facts summed per project, month and type, so a dashboard reads thousands of rows where the
-/// facts are a million (ADR 0022). Changed with the fact, in the consumer's transaction.
+/// Live activity facts summed per project and month, so a dashboard reads thousands of rows where the facts
+/// are a million (ADR 0022). Changed with the fact, in the consumer's transaction, like the roll-ups by type,
+/// country and audience below.
 /// </summary>
+[NotAudited]
+internal sealed class MonthRollup
+{
+    public Guid ProjectId { get; init; }
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; init; }
+
+    /// <summary>Live activities; 0 once the last one moved away or was deleted (the row stays).</summary>
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+
+    public int CoalitionActivities { get; init; }
+}
+
+/// <summary>Live activities summed per project, month and type (ADR 0022).</summary>
 [NotAudited]
 internal sealed class ActivityRollup
 {
@@ -18,12 +36,7 @@ internal sealed class ActivityRollup
 
     public ActivityType Type { get; init; }
 
-    /// <summary>Live activities; 0 once the last one moved away or was deleted (the row stays).</summary>
     public int Activities { get; init; }
-
-    public int Reach { get; init; }
-
-    public int CoalitionActivities { get; init; }
 }
 
 /// <summary>Live activities and their reach summed per project, month and country (ADR 0022).</summary>
@@ -78,7 +91,8 @@ internal static class ActivityRollups
     /// </summary>
     public static async Task MoveAsync(ReportsDbContext db, Contribution? before, Contribution? after, CancellationToken cancellationToken)
     {
-        var byType = new SortedDictionary<(Guid, DateOnly, string), (int Activities, int Reach, int Coalition)>();
+        var byMonth = new SortedDictionary<(Guid, DateOnly), (int Activities, int Reach, int Coalition)>();
+        var byType = new SortedDictionary<(Guid, DateOnly, string), int>();
         var byCountry = new SortedDictionary<(Guid, DateOnly, string), (int Activities, int Reach)>();
         var byAudience = new SortedDictionary<(Guid, DateOnly, string), int>();
         void Add(Contribution? c, int sign)
@@ -87,9 +101,11 @@ internal static class ActivityRollups
             {
                 return;
             }
+            var monthKey = (c.ProjectId, c.Month);
+            var m = byMonth.GetValueOrDefault(monthKey);
+            byMonth[monthKey] = (m.Activities + sign, m.Reach + sign * c.Reach, m.Coalition + (c.Coalition ? sign : 0));
             var typeKey = (c.ProjectId, c.Month, c.Type.ToString());
-            var t = byType.GetValueOrDefault(typeKey);
-            byType[typeKey] = (t.Activities + sign, t.Reach + sign * c.Reach, t.Coalition + (c.Coalition ? sign : 0));
+            byType[typeKey] = byType.GetValueOrDefault(typeKey) + sign;
             var countryKey = (c.ProjectId, c.Month, c.Country);
             var n = byCountry.GetValueOrDefault(countryKey);
             byCountry[countryKey] = (n.Activities + sign, n.Reach + sign * c.Reach);
@@ -101,22 +117,28 @@ internal static class ActivityRollups
         }
         Add(before, -1);
         Add(after, +1);
-        var types = byType.Where(r => r.Value != default).ToList();
+        var months = byMonth.Where(r => r.Value != default).ToList();
+        var types = byType.Where(r => r.Value != 0).ToList();
         var countries = byCountry.Where(r => r.Value != default).ToList();
         var audiences = byAudience.Where(r => r.Value != 0).ToList();
-        if (types.Count + countries.Count + audiences.Count == 0)
+        if (months.Count + types.Count + countries.Count + audiences.Count == 0)
         {
             return;
         }
-        // Empty arrays insert nothing; the three upserts share one round trip.
+        // Empty arrays insert nothing; the four upserts share one round trip.
         await db.Database.ExecuteSqlAsync($"""
-            WITH by_type AS (
-                INSERT INTO reports.activity_rollups AS r (project_id, month, type, activities, reach, coalition_activities)
-                SELECT * FROM unnest({types.Select(r => r.Key.Item1).ToArray()}, {types.Select(r => r.Key.Item2).ToArray()},
-                                     {types.Select(r => r.Key.Item3).ToArray()}, {types.Select(r => r.Value.Activities).ToArray()},
-                                     {types.Select(r => r.Value.Reach).ToArray()}, {types.Select(r => r.Value.Coalition).ToArray()})
-                ON CONFLICT (project_id, month, type) DO UPDATE SET activities = r.activities + excluded.activities,
+            WITH by_month AS (
+                INSERT INTO reports.month_rollups AS r (project_id, month, activities, reach, coalition_activities)
+                SELECT * FROM unnest({months.Select(r => r.Key.Item1).ToArray()}, {months.Select(r => r.Key.Item2).ToArray()},
+                                     {months.Select(r => r.Value.Activities).ToArray()}, {months.Select(r => r.Value.Reach).ToArray()},
+                                     {months.Select(r => r.Value.Coalition).ToArray()})
+                ON CONFLICT (project_id, month) DO UPDATE SET activities = r.activities + excluded.activities,
                     reach = r.reach + excluded.reach, coalition_activities = r.coalition_activities + excluded.coalition_activities),
+            by_type AS (
+                INSERT INTO reports.activity_rollups AS r (project_id, month, type, activities)
+                SELECT * FROM unnest({types.Select(r => r.Key.Item1).ToArray()}, {types.Select(r => r.Key.Item2).ToArray()},
+                                     {types.Select(r => r.Key.Item3).ToArray()}, {types.Select(r => r.Value).ToArray()})
+                ON CONFLICT (project_id, month, type) DO UPDATE SET activities = r.activities + excluded.activities),
             by_country AS (
                 INSERT INTO reports.country_rollups AS r (project_id, month, country, activities, reach)
                 SELECT * FROM unnest({countries.Select(r => r.Key.Item1).ToArray()}, {countries.Select(r => r.Key.Item2).ToArray()},

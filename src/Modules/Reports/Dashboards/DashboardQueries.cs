@@ -38,21 +38,31 @@ internal static class DashboardQueries
     }
 
     /// <summary>
-    /// A dashboard's activity figures in a period, as rows to sum: the roll-ups of its whole months, and the facts of
-    /// the days before the first whole month and after the last (ADR 0022). Roll-up rows emptied by deletions are left out.
+    /// A dashboard's activities, reach and coalition work in a period, as rows to sum: the roll-ups of its whole
+    /// months, and the facts of the days before the first whole month and after the last (ADR 0022). Roll-up rows
+    /// emptied by deletions are left out. The other cells below split the same way.
     /// </summary>
-    public static IQueryable<ActivityCell> Cells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    public static IQueryable<MonthCell> MonthCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
+    {
+        var (first, end) = WholeMonths(from, to);
+        var rollups = db.MonthRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
+        if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
+        return rollups
+            .Select(r => new MonthCell
+            {
+                ProjectId = r.ProjectId, Month = r.Month, Activities = r.Activities, Reach = r.Reach, CoalitionActivities = r.CoalitionActivities,
+            })
+            .Concat(AsMonthCells(EdgeFacts(db, projectId, from, to)));
+    }
+
+    /// <summary>Activities in a period by type, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    public static IQueryable<TypeCell> TypeCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
         var (first, end) = WholeMonths(from, to);
         var rollups = db.ActivityRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
         if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
-        return rollups
-            .Select(r => new ActivityCell
-            {
-                ProjectId = r.ProjectId, Month = r.Month, Type = r.Type,
-                Activities = r.Activities, Reach = r.Reach, CoalitionActivities = r.CoalitionActivities,
-            })
-            .Concat(AsCells(EdgeFacts(db, projectId, from, to)));
+        return rollups.Select(r => new TypeCell { Type = r.Type, Activities = r.Activities })
+            .Concat(AsTypeCells(EdgeFacts(db, projectId, from, to)));
     }
 
     /// <summary>Activities and reach in a period by country, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
@@ -77,11 +87,14 @@ internal static class DashboardQueries
     }
 
     /// <summary>Facts as cells of one activity each, for figures that read the facts themselves (donor reports, links).</summary>
-    public static IQueryable<ActivityCell> AsCells(IQueryable<ActivityFact> facts) => facts.Select(f => new ActivityCell
+    public static IQueryable<MonthCell> AsMonthCells(IQueryable<ActivityFact> facts) => facts.Select(f => new MonthCell
     {
-        ProjectId = f.ProjectId, Month = f.Date.AddDays(1 - f.Date.Day), Type = f.Type,
+        ProjectId = f.ProjectId, Month = f.Date.AddDays(1 - f.Date.Day),
         Activities = 1, Reach = f.TotalReach, CoalitionActivities = f.CoalitionId != null ? 1 : 0,
     });
+
+    /// <summary>The facts' types as cells.</summary>
+    public static IQueryable<TypeCell> AsTypeCells(IQueryable<ActivityFact> facts) => facts.Select(f => new TypeCell { Type = f.Type, Activities = 1 });
 
     /// <summary>The facts' reach as cells.</summary>
     public static IQueryable<AudienceCell> AsReachCells(IQueryable<ActivityFact> facts) =>
@@ -107,7 +120,7 @@ internal static class DashboardQueries
     }
 
     /// <summary>The cells summed per project and month: few enough rows to add up further here rather than in several scans.</summary>
-    public static Task<List<ProjectMonth>> ProjectMonthsAsync(IQueryable<ActivityCell> cells, CancellationToken cancellationToken) =>
+    public static Task<List<ProjectMonth>> ProjectMonthsAsync(IQueryable<MonthCell> cells, CancellationToken cancellationToken) =>
         cells.GroupBy(c => new { c.ProjectId, c.Month })
             .Select(g => new ProjectMonth(g.Key.ProjectId, g.Key.Month,
                 g.Sum(c => c.Activities), g.Sum(c => c.Reach), g.Sum(c => c.CoalitionActivities)))
@@ -137,7 +150,7 @@ internal static class DashboardQueries
         return series;
     }
 
-    public static async Task<Dictionary<string, int>> ActivitiesByTypeAsync(IQueryable<ActivityCell> cells, CancellationToken cancellationToken) =>
+    public static async Task<Dictionary<string, int>> ActivitiesByTypeAsync(IQueryable<TypeCell> cells, CancellationToken cancellationToken) =>
         (await cells.GroupBy(c => c.Type).Select(g => new { g.Key, Count = g.Sum(c => c.Activities) }).ToListAsync(cancellationToken))
             .ToDictionary(t => Camel(t.Key.ToString()), t => t.Count);
 
@@ -199,21 +212,27 @@ internal static class DashboardQueries
 /// <summary>A project's activities, reach and coalition work in one month.</summary>
 internal sealed record ProjectMonth(Guid ProjectId, DateOnly Month, int Activities, int Reach, int CoalitionActivities);
 
-/// <summary>Activity figures to sum: a roll-up row (a project's month and type) or one fact.</summary>
-internal sealed class ActivityCell
+/// <summary>Activity figures to sum: a roll-up row (a project's month) or one fact.</summary>
+internal sealed class MonthCell
 {
     public Guid ProjectId { get; init; }
 
     /// <summary>The month's first day.</summary>
     public DateOnly Month { get; init; }
 
-    public ActivityType Type { get; init; }
-
     public int Activities { get; init; }
 
     public int Reach { get; init; }
 
     public int CoalitionActivities { get; init; }
+}
+
+/// <summary>Activities of one type, to sum: a roll-up row or one fact.</summary>
+internal sealed class TypeCell
+{
+    public ActivityType Type { get; init; }
+
+    public int Activities { get; init; }
 }
 
 /// <summary>Activities and reach in one country ("" when unknown), to sum: a roll-up row or one fact.</summary>

@@ -31,23 +31,25 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
             return TypedResults.ValidationProblem(errors);
         }
         var facts = DashboardQueries.Facts(db, projectId: null, from, to);
-        var cells = DashboardQueries.Cells(db, projectId: null, from, to);
-        var months = await DashboardQueries.ProjectMonthsAsync(cells, cancellationToken);
+        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.MonthCells(db, projectId: null, from, to), cancellationToken);
         // Level comes from Reports' own project summaries (one row per project).
         var levels = await db.ProjectSummaries.AsNoTracking().ToDictionaryAsync(p => p.ProjectId, p => p.Level, cancellationToken);
         var byLevel = months.Where(m => levels.ContainsKey(m.ProjectId)).GroupBy(m => levels[m.ProjectId]).OrderBy(g => g.Key)
             .Select(g => new Breakdown(DashboardQueries.Camel(g.Key.ToString()), g.Select(m => m.ProjectId).Distinct().Count(), g.Sum(m => m.Activities), g.Sum(m => m.Reach)))
             .ToList();
-        var byCountry = await DashboardQueries.CountryCells(db, projectId: null, from, to).GroupBy(c => c.Country)
-            .Select(g => new { g.Key, Projects = g.Select(c => c.ProjectId).Distinct().Count(), Activities = g.Sum(c => c.Activities), Reach = g.Sum(c => c.Reach) })
-            .ToListAsync(cancellationToken);
+        // Per country and project (a few hundred rows), so the projects are counted here without a sort for DISTINCT.
+        var byCountry = (await DashboardQueries.CountryCells(db, projectId: null, from, to).GroupBy(c => new { c.Country, c.ProjectId })
+                .Select(g => new { g.Key.Country, Activities = g.Sum(c => c.Activities), Reach = g.Sum(c => c.Reach) })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.Country)
+            .Select(g => new { g.Key, Projects = g.Count(), Activities = g.Sum(c => c.Activities), Reach = g.Sum(c => c.Reach) });
 
         return TypedResults.Ok(new OrganisationDashboard(
             from, to,
             levels.Count,
             await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
             DashboardQueries.Monthly(months),
-            await DashboardQueries.ActivitiesByTypeAsync(cells, cancellationToken),
+            await DashboardQueries.ActivitiesByTypeAsync(DashboardQueries.TypeCells(db, projectId: null, from, to), cancellationToken),
             await DashboardQueries.ReachByAudienceAsync(DashboardQueries.ReachCells(db, projectId: null, from, to), cancellationToken),
             byLevel,
             byCountry.OrderByDescending(c => c.Activities).ThenBy(c => c.Key)

@@ -35,14 +35,13 @@ internal sealed class GetProjectDashboardEndpoint : ICarterModule
         var project = await db.ProjectSummaries.AsNoTracking().SingleOrDefaultAsync(p => p.ProjectId == projectId, cancellationToken)
             ?? throw new NotFoundException("Project", projectId);
         var facts = DashboardQueries.Facts(db, projectId, from, to);
-        var cells = DashboardQueries.Cells(db, projectId, from, to);
-        var months = await DashboardQueries.ProjectMonthsAsync(cells, cancellationToken);
+        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.MonthCells(db, projectId, from, to), cancellationToken);
         var indicators = (await GetProjectIndicatorsEndpoint.Handle(projectId, db, cancellationToken, from, to)).Value!;
         return TypedResults.Ok(new ProjectDashboard(
             projectId, project.Code, project.Name, from, to,
             await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
             DashboardQueries.Monthly(months),
-            await DashboardQueries.ActivitiesByTypeAsync(cells, cancellationToken),
+            await DashboardQueries.ActivitiesByTypeAsync(DashboardQueries.TypeCells(db, projectId, from, to), cancellationToken),
             await DashboardQueries.ReachByAudienceAsync(DashboardQueries.ReachCells(db, projectId, from, to), cancellationToken),
             indicators,
             await DashboardQueries.RecommendationsAsync(db, projectId, cancellationToken),

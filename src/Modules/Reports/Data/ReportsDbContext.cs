@@ -31,6 +31,8 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<ReachFact> ReachFacts => Set<ReachFact>();
 
+    public DbSet<MonthRollup> MonthRollups => Set<MonthRollup>();
+
     public DbSet<ActivityRollup> ActivityRollups => Set<ActivityRollup>();
 
     public DbSet<CountryRollup> CountryRollups => Set<CountryRollup>();
@@ -70,7 +72,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(ActivityRollup), typeof(CountryRollup), typeof(ReachRollup), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(MonthRollup), typeof(ActivityRollup), typeof(CountryRollup), typeof(ReachRollup), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
          typeof(AskFact), typeof(OutcomeFact), typeof(ResponseFact), typeof(CommitmentFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -113,6 +115,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
             fact.HasIndex(f => f.Date, "EventsHeld").HasDatabaseName("ix_activity_facts_events_held").HasFilter("event_id IS NOT NULL AND NOT deleted")
                 .IncludeProperties(f => new { f.EventId, f.ProjectId });
         });
+        modelBuilder.Entity<MonthRollup>(rollup => rollup.HasKey(r => new { r.ProjectId, r.Month }));
         modelBuilder.Entity<ActivityRollup>(rollup =>
         {
             rollup.HasKey(r => new { r.ProjectId, r.Month, r.Type });
@@ -286,6 +289,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
         // projects only. A donor's report spans projects: only managers and admins reach it.
         FilterByProject<ProjectSummary>(modelBuilder, s => s.ProjectId);
         FilterByProject<ActivityFact>(modelBuilder, f => f.ProjectId);
+        FilterByProject<MonthRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<ActivityRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<CountryRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<ReachRollup>(modelBuilder, r => r.ProjectId);

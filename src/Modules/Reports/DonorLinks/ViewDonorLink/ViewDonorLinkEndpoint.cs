@@ -93,13 +93,13 @@ internal sealed class ViewDonorLinkEndpoint : ICarterModule
         var periods = await db.ApprovedPeriods.AsNoTracking().Where(p => p.ProjectId == link.ProjectId && p.Approved)
             .OrderBy(p => p.From).Select(p => new PeriodView(p.From, p.To)).ToListAsync(cancellationToken);
         var facts = ApprovedPeriod.OnlyApproved(db, DashboardQueries.Facts(db, link.ProjectId, null, null));
-        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsCells(facts), cancellationToken);
+        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
         var indicators = await IndicatorTable.ForProjectsAsync(db, [link.ProjectId], null, null, cancellationToken, approvedOnly: true);
         return new DonorLinkDashboard(
             project.Code, project.Name, DashboardQueries.Camel(project.Level.ToString()), project.Countries, periods,
             await DashboardQueries.TopLineAsync(months, facts, cancellationToken),
             DashboardQueries.Monthly(months),
-            await DashboardQueries.ActivitiesByTypeAsync(DashboardQueries.AsCells(facts), cancellationToken),
+            await DashboardQueries.ActivitiesByTypeAsync(DashboardQueries.AsTypeCells(facts), cancellationToken),
             await DashboardQueries.ReachByAudienceAsync(DashboardQueries.AsReachCells(facts), cancellationToken),
             indicators.Select(i => new DonorIndicator(i.Code, i.Name, i.Unit, i.Baseline, i.Target, i.Actual, i.Progress)).ToList(),
             link.ExpiresAt);

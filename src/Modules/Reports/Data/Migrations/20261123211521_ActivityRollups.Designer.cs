@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Advocacy.Modules.Reports.Data.Migrations
 {
     [DbContext(typeof(ReportsDbContext))]
-    [Migration("20261123204322_ActivityRollups")]
+    [Migration("20261123211521_ActivityRollups")]
     partial class ActivityRollups
     {
         /// <inheritdoc />
@@ -257,14 +257,6 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("activities");
 
-                    b.Property<int>("CoalitionActivities")
-                        .HasColumnType("integer")
-                        .HasColumnName("coalition_activities");
-
-                    b.Property<int>("Reach")
-                        .HasColumnType("integer")
-                        .HasColumnName("reach");
-
                     b.HasKey("ProjectId", "Month", "Type")
                         .HasName("pk_activity_rollups");
 
@@ -298,6 +290,34 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_country_rollups");
 
                     b.ToTable("country_rollups", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.MonthRollup", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("CoalitionActivities")
+                        .HasColumnType("integer")
+                        .HasColumnName("coalition_activities");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer")
+                        .HasColumnName("reach");
+
+                    b.HasKey("ProjectId", "Month")
+                        .HasName("pk_month_rollups");
+
+                    b.ToTable("month_rollups", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>

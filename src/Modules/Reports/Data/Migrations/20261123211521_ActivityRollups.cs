@@ -19,9 +19,7 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     project_id = table.Column<Guid>(type: "uuid", nullable: false),
                     month = table.Column<DateOnly>(type: "date", nullable: false),
                     type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    activities = table.Column<int>(type: "integer", nullable: false),
-                    reach = table.Column<int>(type: "integer", nullable: false),
-                    coalition_activities = table.Column<int>(type: "integer", nullable: false)
+                    activities = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,6 +40,22 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_country_rollups", x => new { x.project_id, x.month, x.country });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "month_rollups",
+                schema: "reports",
+                columns: table => new
+                {
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    month = table.Column<DateOnly>(type: "date", nullable: false),
+                    activities = table.Column<int>(type: "integer", nullable: false),
+                    reach = table.Column<int>(type: "integer", nullable: false),
+                    coalition_activities = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_month_rollups", x => new { x.project_id, x.month });
                 });
 
             migrationBuilder.CreateTable(
@@ -67,21 +81,21 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                 filter: "event_id IS NOT NULL AND NOT deleted")
                 .Annotation("Npgsql:IndexInclude", new[] { "event_id", "project_id" });
 
-            // The facts already held, rolled up as the consumers would have kept them.
+            // The facts already held, rolled up as the consumers would have kept them (ADR 0022).
             migrationBuilder.Sql("""
-                INSERT INTO reports.activity_rollups (project_id, month, type, activities, reach, coalition_activities)
-                SELECT project_id, date_trunc('month', date)::date, type, count(*), sum(total_reach), count(coalition_id)
-                  FROM reports.activity_facts WHERE NOT deleted
-                 GROUP BY 1, 2, 3;
+                INSERT INTO reports.month_rollups (project_id, month, activities, reach, coalition_activities)
+                SELECT project_id, date_trunc('month', date)::date, count(*), sum(total_reach), count(coalition_id)
+                  FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2;
+                INSERT INTO reports.activity_rollups (project_id, month, type, activities)
+                SELECT project_id, date_trunc('month', date)::date, type, count(*)
+                  FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3;
                 INSERT INTO reports.country_rollups (project_id, month, country, activities, reach)
                 SELECT project_id, date_trunc('month', date)::date, coalesce(country, ''), count(*), sum(total_reach)
-                  FROM reports.activity_facts WHERE NOT deleted
-                 GROUP BY 1, 2, 3;
+                  FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2, 3;
                 INSERT INTO reports.reach_rollups (project_id, month, audience, people)
                 SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
                   FROM reports.activity_facts f JOIN reports.reach_facts r ON r.activity_id = f.activity_id
-                 WHERE NOT f.deleted
-                 GROUP BY 1, 2, 3;
+                 WHERE NOT f.deleted GROUP BY 1, 2, 3;
                 """);
         }
 
@@ -94,6 +108,10 @@ namespace Advocacy.Modules.Reports.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "country_rollups",
+                schema: "reports");
+
+            migrationBuilder.DropTable(
+                name: "month_rollups",
                 schema: "reports");
 
             migrationBuilder.DropTable(
