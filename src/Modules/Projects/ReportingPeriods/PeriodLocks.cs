@@ -56,11 +56,18 @@ internal static class PeriodLocks
     public static async Task<PeriodLockCheck> EnsureUnlockedAsync(
         this ProjectsDbContext db, Guid projectId, IEnumerable<DateOnly> dates, CancellationToken cancellationToken)
     {
-        if ((await db.LockedPeriodsAsync(projectId, dates, cancellationToken)).FirstOrDefault() is { } locked)
+        await db.HoldOffPeriodChangesAsync([projectId], cancellationToken);
+        var approved = await db.ApprovedPeriodsAsync(projectId, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var days = dates.ToList();
+        if (approved.FirstOrDefault(p => days.Any(p.Contains)) is { } locked)
         {
             throw locked.Exception();
         }
-        return await db.WatchComputedAsync(projectId, cancellationToken);
+        // Without an approved period now there is none until this transaction ends (approvals wait on the lock
+        // above), so no computed value of one can move: nothing to watch, two queries saved on most writes.
+        return approved.Count == 0
+            ? PeriodLockCheck.Nothing
+            : new PeriodLockCheck(db, projectId, await ComputedFiguresAsync(db, [projectId], cancellationToken));
     }
 
     /// <summary>
@@ -76,15 +83,19 @@ internal static class PeriodLocks
         {
             return [];
         }
-        var (first, last) = (days.Min(), days.Max());
-        var approved = await db.ReportingPeriods.AsNoTracking()
+        var approved = await db.ApprovedPeriodsAsync(projectId, days.Min(), days.Max(), cancellationToken);
+        return approved.Where(p => days.Any(p.Contains)).ToList();
+    }
+
+    /// <summary>The project's approved periods that overlap <paramref name="first"/> to <paramref name="last"/>, by date.</summary>
+    private static Task<List<LockedPeriod>> ApprovedPeriodsAsync(
+        this ProjectsDbContext db, Guid projectId, DateOnly first, DateOnly last, CancellationToken cancellationToken) =>
+        db.ReportingPeriods.AsNoTracking()
             .Where(p => p.ProjectId == projectId && p.Status == PeriodStatus.Approved && p.From <= last && p.To >= first)
             .OrderBy(p => p.From)
             .Join(db.Projects, p => p.ProjectId, project => project.Id,
                 (p, project) => new LockedPeriod(p.Id, p.ProjectId, project.Code, p.From, p.To, p.ApprovalRound))
             .ToListAsync(cancellationToken);
-        return approved.Where(p => days.Any(p.Contains)).ToList();
-    }
 
     /// <summary>
     /// For a write that recounts rule-based indicators (an import, a rule defined or changed): notes the computed
@@ -170,8 +181,11 @@ internal static class PeriodLocks
 }
 
 /// <summary>What a write through the API must still check once saved: that no computed value of an approved period moved.</summary>
-internal sealed class PeriodLockCheck(ProjectsDbContext db, Guid projectId, IReadOnlyList<ComputedFigure> before)
+internal sealed class PeriodLockCheck(ProjectsDbContext? db, Guid projectId, IReadOnlyList<ComputedFigure> before)
 {
+    /// <summary>For a project without approved periods: nothing to check.</summary>
+    public static readonly PeriodLockCheck Nothing = new(null, Guid.Empty, []);
+
     /// <summary>
     /// After the write's save, before its commit: throws <see cref="PeriodLockedException"/> when the rule-based
     /// indicators it recounted changed a value that belongs to an approved period (an activity counted in an
@@ -179,6 +193,10 @@ internal sealed class PeriodLockCheck(ProjectsDbContext db, Guid projectId, IRea
     /// </summary>
     public async Task EnsureComputedUnchangedAsync(CancellationToken cancellationToken)
     {
+        if (db is null)
+        {
+            return;
+        }
         var after = await PeriodLocks.ComputedFiguresAsync(db, [projectId], cancellationToken);
         if (PeriodLocks.Moved(before, after).FirstOrDefault() is ({ } moved, var was))
         {
