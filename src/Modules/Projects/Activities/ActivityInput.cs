@@ -97,13 +97,17 @@ internal static class ActivityProjectRules
     public static async Task<(ProjectPeriod Project, HashSet<Guid> Indicators)> LoadAsync(
         ProjectsDbContext db, Guid projectId, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking()
+        // One round trip: on the path of every activity logged.
+        var loaded = await db.Projects.AsNoTracking()
             .Where(p => p.Id == projectId)
-            .Select(p => new ProjectPeriod(p.Id, p.StartDate, p.EndDate))
+            .Select(p => new
+            {
+                Project = new ProjectPeriod(p.Id, p.StartDate, p.EndDate),
+                Indicators = db.Indicators.Where(i => i.ProjectId == p.Id).Select(i => i.Id).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new BuildingBlocks.Http.NotFoundException("Project", projectId);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId == projectId).Select(i => i.Id).ToListAsync(cancellationToken);
-        return (project, indicators.ToHashSet());
+        return (loaded.Project, loaded.Indicators.ToHashSet());
     }
 }
 
