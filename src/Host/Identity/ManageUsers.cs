@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Carter;
@@ -21,14 +22,14 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUserRequest>
     {
         RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256);
         RuleFor(r => r.Password).NotEmpty().MaximumLength(256);
-        RuleFor(r => r.Role).Must(r => Roles.All.Contains(r)).WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
+        RuleFor(r => r.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => ValidationMessages.RoleOneOf.With(string.Join(", ", Roles.All)));
     }
 }
 
 internal sealed class ChangeRoleValidator : AbstractValidator<ChangeRoleRequest>
 {
     public ChangeRoleValidator() =>
-        RuleFor(r => r.Role).Must(r => Roles.All.Contains(r)).WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
+        RuleFor(r => r.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => ValidationMessages.RoleOneOf.With(string.Join(", ", Roles.All)));
 }
 
 /// <summary>Admins list users, create them and change their role; assignments live with the projects.</summary>

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
@@ -24,7 +25,7 @@ internal sealed class CorrectMeasurementValidator : AbstractValidator<CorrectMea
     {
         RuleFor(r => r.Value).MeasuredValue();
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
@@ -43,16 +44,16 @@ internal sealed class RecordMeasurementValidator : AbstractValidator<RecordMeasu
         When(r => r.PeriodStart is not null && r.PeriodEnd is not null, () =>
         {
             RuleFor(r => r.PeriodEnd).GreaterThanOrEqualTo(r => r.PeriodStart)
-                .WithMessage("The period must not end before it starts.");
+                .WithMessage(_ => ValidationMessages.PeriodEndsBeforeStart);
             RuleFor(r => r.PeriodEnd).Must((r, end) => end < r.PeriodStart!.Value.AddYears(MaxPeriodYears))
-                .WithMessage($"A period is at most {MaxPeriodYears} years long.");
+                .WithMessage(_ => ValidationMessages.PeriodTooLong.With(MaxPeriodYears));
         });
         RuleFor(r => r.Value).MeasuredValue();
         RuleFor(r => r.Audience).IsInEnum();
         RuleFor(r => r.Gender).IsInEnum();
         RuleFor(r => r.AgeBand).IsInEnum();
         RuleFor(r => r.Country).Must(c => Countries.IsKnown(c!.Trim().ToUpperInvariant())).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO, RO).");
+            .WithMessage(_ => ValidationMessages.CountryCodeBeCoRo);
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
     }
 }

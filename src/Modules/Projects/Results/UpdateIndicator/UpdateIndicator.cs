@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
@@ -36,7 +37,7 @@ internal sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicat
     public UpdateIndicatorValidator()
     {
         Include(new IndicatorInputValidator());
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 

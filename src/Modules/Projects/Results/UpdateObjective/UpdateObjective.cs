@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Projects.Data;
@@ -16,7 +17,7 @@ internal sealed class UpdateObjectiveValidator : AbstractValidator<UpdateObjecti
     public UpdateObjectiveValidator()
     {
         Include(new ObjectiveInputValidator());
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 
