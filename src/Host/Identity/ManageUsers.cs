@@ -1,6 +1,6 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Carter;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;

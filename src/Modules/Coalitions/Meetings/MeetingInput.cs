@@ -1,5 +1,5 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Data;
 using Advocacy.Modules.Coalitions.Shared;
 using FluentValidation;

@@ -1,5 +1,5 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Data;
 
 namespace Advocacy.Modules.Coalitions.Shared;

@@ -1,5 +1,5 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Events.Data;
 using Advocacy.Modules.Events.KnownProjects;

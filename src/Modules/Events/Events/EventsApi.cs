@@ -1,8 +1,8 @@
-using Advocacy.BuildingBlocks.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Events.Data;
 using Advocacy.Modules.Events.Participants;

@@ -1,5 +1,5 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;

@@ -1,6 +1,6 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using FluentValidation;
 

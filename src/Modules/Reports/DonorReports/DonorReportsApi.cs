@@ -1,5 +1,5 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Publications;

@@ -1,8 +1,8 @@
-using Advocacy.BuildingBlocks.Text;
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
 using Carter;

@@ -1,9 +1,9 @@
-using Advocacy.BuildingBlocks.Text;
 using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;

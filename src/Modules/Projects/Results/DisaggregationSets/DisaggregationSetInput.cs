@@ -1,6 +1,6 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;
 

@@ -1,7 +1,7 @@
-using Advocacy.BuildingBlocks.Text;
-using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.ReportingPeriods;
