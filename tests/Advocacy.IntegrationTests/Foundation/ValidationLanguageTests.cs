@@ -59,21 +59,18 @@ public sealed class ValidationLanguageTests(AdvocacyApp app) : IClassFixture<Adv
     }
 
     [Theory]
-    [InlineData("fr", "L’heure de fin doit être postérieure à l’heure de début.", "ne doit pas être vide")]
-    [InlineData("nl", "De eindtijd moet na de begintijd liggen.", "mag niet leeg zijn")]
-    public async Task A_page_form_shows_the_validators_messages_in_the_readers_language(string language, string endTime, string empty)
+    [InlineData("fr", "L’heure de fin doit être postérieure à l’heure de début.", "Indiquez l’organisme qui organise l’événement.", "ne doit pas être vide")]
+    [InlineData("nl", "De eindtijd moet na de begintijd liggen.", "Geef de organisatie op die het evenement organiseert.", "mag niet leeg zijn")]
+    public async Task A_page_form_shows_the_validators_messages_in_the_readers_language(string language, string endTime, string organiser, string empty)
     {
         using var browser = await PageClient.SignInAsync(app, Roles.Staff, language);
 
-        var response = await browser.PostAsync("/events/plan", [
-            new("Input.Title", ""), new("Input.Kind", "Training"),
-            new("Input.Sessions[0].Date", "2026-11-18"), new("Input.Sessions[0].StartTime", "14:00"), new("Input.Sessions[0].EndTime", "10:00"),
-            new("Input.Place", "Bruxelles"), new("Input.OrganisedByUs", "true"),
-        ]);
+        var response = await browser.PostAsync("/events/plan", EventPagesTests.InvalidPlan);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(endTime, PageClient.FieldError(html, "Input.Sessions[0].EndTime"));
+        Assert.Equal(organiser, PageClient.FieldError(html, "Input.OrganiserName"));
         Assert.Contains(empty, PageClient.FieldError(html, "Input.Title"));
         Assert.Equal(0L, await app.ScalarAsync<long>("SELECT count(*) FROM events.events"));
     }
