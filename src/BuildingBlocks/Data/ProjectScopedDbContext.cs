@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Advocacy.BuildingBlocks.Data;
 
 /// <summary>
-/// A module's context whose project records are filtered by the request user's reach (ADR 0016): every
-/// query of them sees only the projects a staff member is assigned to, so lists, lookups, dashboards and
-/// writes cannot stray into other projects. Outside a request (consumers, start-up) nothing is filtered.
+/// A module's context that knows the request user's reach (ADR 0016): <see cref="Access"/>, the projects a
+/// staff member is assigned to. A context that filters its project records with <see cref="FilterByProject"/>
+/// (Projects, Reports) lets no query see other projects' records, so lists, lookups, dashboards and writes
+/// cannot stray into them; outside a request (consumers, start-up) nothing is filtered. Events and Coalitions
+/// derive from it only to read <see cref="Access"/> when a write links records to projects (may this user
+/// link or unlink them?): they declare no filters, and their queries see every record.
 /// </summary>
 public abstract class ProjectScopedDbContext(DbContextOptions options, IHttpContextAccessor? http) : DbContext(options)
 {

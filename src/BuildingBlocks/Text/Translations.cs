@@ -48,8 +48,8 @@ public static class Translations
     {
         if (map is null) return null;
         var unknown = map.Keys.Where(k => !Languages.Contains(k.Trim().ToLowerInvariant())).ToList();
-        if (unknown.Count > 0) return $"Translations may be in en, fr or nl only, not: {string.Join(", ", unknown)}.";
-        if (map.Values.Any(v => v?.Trim().Length > maxLength)) return $"A translation is longer than {maxLength} characters.";
+        if (unknown.Count > 0) return SharedMessages.TranslationLanguages.With(string.Join(", ", unknown));
+        if (map.Values.Any(v => v?.Trim().Length > maxLength)) return SharedMessages.TranslationTooLong.With(maxLength);
         return null;
     }
 }

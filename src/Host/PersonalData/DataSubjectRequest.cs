@@ -41,12 +41,12 @@ internal sealed class DataSubjectRequestValidator : AbstractValidator<DataSubjec
     public DataSubjectRequestValidator()
     {
         RuleFor(r => r).Must(r => new[] { r.Email, r.UserId, r.Name }.Count(v => !string.IsNullOrWhiteSpace(v)) == 1)
-            .WithName("subject").WithMessage("Give exactly one of email, userId or name.");
-        RuleFor(r => r.Email).MaximumLength(256).EmailAddress().Must(Plain).WithMessage("Not a valid text.");
-        RuleFor(r => r.UserId).MaximumLength(450).Must(Plain).WithMessage("Not a valid text.");
+            .WithName("subject").WithMessage(_ => ValidationMessages.ExactlyOneSubject);
+        RuleFor(r => r.Email).MaximumLength(256).EmailAddress().Must(Plain).WithMessage(_ => ValidationMessages.NotValidText);
+        RuleFor(r => r.UserId).MaximumLength(450).Must(Plain).WithMessage(_ => ValidationMessages.NotValidText);
         // A name is matched whole (never as part of a text), but a very short one is more likely a slip than a person.
         RuleFor(r => r.Name).Must(n => n is null || n.Trim().Length is >= 3 and <= 200)
-            .WithMessage("A name has 3 to 200 characters.").Must(Plain).WithMessage("Not a valid text.");
+            .WithMessage(_ => ValidationMessages.NameLength).Must(Plain).WithMessage(_ => ValidationMessages.NotValidText);
     }
 
     /// <summary>No control characters and no lone surrogates (PostgreSQL stores UTF-8 only).</summary>

@@ -119,11 +119,11 @@ public sealed partial class AccessMatrixTests(AdvocacyApp app, ITestOutputHelper
         Assert.True(wrong.Count == 0, "Access not as the policy says:\n" + string.Join("\n", wrong));
 
         // The committed matrix is the one the host has: a new or changed endpoint means a new matrix to review.
-        var document = System.IO.Path.Combine(RepositoryRoot(), MatrixDocument);
+        var document = System.IO.Path.Combine(Repository.Root(), MatrixDocument);
         var committed = File.Exists(document) ? await File.ReadAllTextAsync(document) : "";
         if (committed.ReplaceLineEndings() != matrix.ReplaceLineEndings())
         {
-            var fresh = System.IO.Path.Combine(RepositoryRoot(), "artifacts", "access-matrix.md");
+            var fresh = System.IO.Path.Combine(Repository.Root(), "artifacts", "access-matrix.md");
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fresh)!);
             await File.WriteAllTextAsync(fresh, matrix);
             Assert.Fail($"{MatrixDocument} is not the host's matrix: review artifacts/access-matrix.md and copy it there.");
@@ -162,16 +162,6 @@ public sealed partial class AccessMatrixTests(AdvocacyApp app, ITestOutputHelper
 
     /// <summary>An empty JSON object: the smallest body every write endpoint must read and refuse or accept.</summary>
     private sealed record JsonObjectPlaceholder;
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "Advocacy.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Advocacy.sln not found above the test's directory.");
-    }
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z]+)(?<constraint>[^}]*)\}")]
     private static partial Regex RouteParameter();

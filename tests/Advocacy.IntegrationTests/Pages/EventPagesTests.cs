@@ -16,6 +16,14 @@ public sealed class EventPagesTests(AdvocacyApp app) : IClassFixture<AdvocacyApp
 
     private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 
+    /// <summary>An event form with no title, a session ending before it starts, no place and no organiser.</summary>
+    internal static readonly KeyValuePair<string, string>[] InvalidPlan =
+    [
+        F("Input.Title", ""), F("Input.Kind", "Training"),
+        F("Input.Sessions[0].Date", "2026-11-18"), F("Input.Sessions[0].StartTime", "14:00"), F("Input.Sessions[0].EndTime", "10:00"),
+        F("Input.Place", ""), F("Input.OrganisedByUs", "false"),
+    ];
+
     [Fact]
     public async Task Planning_an_event_and_marking_it_held_through_the_pages_logs_the_activity_in_the_linked_project()
     {
@@ -57,11 +65,7 @@ public sealed class EventPagesTests(AdvocacyApp app) : IClassFixture<AdvocacyApp
     {
         using var browser = await PageClient.SignInAsync(app, Roles.Staff);
 
-        var response = await browser.PostAsync("/events/plan", [
-            F("Input.Title", ""), F("Input.Kind", "Training"),
-            F("Input.Sessions[0].Date", "2026-11-18"), F("Input.Sessions[0].StartTime", "14:00"), F("Input.Sessions[0].EndTime", "10:00"),
-            F("Input.Place", ""), F("Input.OrganisedByUs", "false"),
-        ]);
+        var response = await browser.PostAsync("/events/plan", InvalidPlan);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Contracts;
 using Advocacy.Modules.Coalitions.Shared;
 using FluentValidation;
@@ -29,7 +30,7 @@ internal sealed class CoalitionRequestValidator : AbstractValidator<CoalitionReq
         RuleFor(r => r.JoinedOn).WithinDateRange();
         RuleFor(r => r.LeftOn).WithinDateRange()
             .GreaterThanOrEqualTo(r => r.JoinedOn).When(r => r.JoinedOn is not null)
-            .WithMessage("The organisation cannot leave before it joined.");
+            .WithMessage(_ => ValidationMessages.LeaveBeforeJoin);
         RuleFor(r => r.Description).MaximumLength(Limits.Text);
     }
 
@@ -55,6 +56,6 @@ internal sealed class MemberRequestValidator : AbstractValidator<MemberRequest>
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(Limits.Name);
         RuleFor(r => r.Country).Must(BuildingBlocks.Reference.Countries.IsKnown).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, FR).");
+            .WithMessage(_ => SharedMessages.CountryCode);
     }
 }

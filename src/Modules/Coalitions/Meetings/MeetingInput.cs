@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Data;
 using Advocacy.Modules.Coalitions.Shared;
 using FluentValidation;
@@ -28,13 +29,13 @@ internal sealed class FollowUpRequestValidator : AbstractValidator<FollowUpReque
         RuleFor(f => f.DueDate).NotNull().WithinDateRange();
         if (meetingDate is { } date)
         {
-            RuleFor(f => f.DueDate).Must(due => due is null || due >= date).WithMessage(DueBeforeMeeting(date));
+            RuleFor(f => f.DueDate).Must(due => due is null || due >= date).WithMessage(_ => DueBeforeMeeting(date));
         }
         RuleFor(f => f.DoneOn).WithinDateRange();
-        RuleFor(f => f.DoneOn).Null().When(f => f.Done == false).WithMessage("An open follow-up has no done date.");
+        RuleFor(f => f.DoneOn).Null().When(f => f.Done == false).WithMessage(_ => SharedMessages.OpenFollowUpHasNoDoneDate);
     }
 
-    public static string DueBeforeMeeting(DateOnly meetingDate) => $"The due date must not be before the meeting ({meetingDate:yyyy-MM-dd}).";
+    public static string DueBeforeMeeting(DateOnly meetingDate) => ValidationMessages.DueBeforeMeeting.With(meetingDate);
 
     /// <summary>Copies validated input onto the follow-up; done without a date keeps an earlier date, or is today.</summary>
     public static void Apply(FollowUpRequest input, FollowUp followUp, DateOnly today)
@@ -74,7 +75,7 @@ internal sealed class MeetingRequestValidator : AbstractValidator<MeetingRequest
         RuleFor(r => r.AttendeeUserIds).UserIds();
         RuleFor(r => r.ProjectIds).LinkedProjects();
         RuleFor(r => r.FollowUps).Must(f => f is null || f.Count <= FollowUpRequestValidator.MaxPerMeeting)
-            .WithMessage($"At most {FollowUpRequestValidator.MaxPerMeeting} follow-ups.");
+            .WithMessage(_ => SharedMessages.AtMostFollowUps.With(FollowUpRequestValidator.MaxPerMeeting));
         RuleForEach(r => r.FollowUps).SetValidator((meeting, _) => new FollowUpRequestValidator(meeting.Date));
     }
 

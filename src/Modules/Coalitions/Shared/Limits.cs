@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using FluentValidation;
 
 namespace Advocacy.Modules.Coalitions.Shared;
@@ -30,24 +31,24 @@ internal static class SharedRules
 {
     public static IRuleBuilderOptions<T, DateOnly?> WithinDateRange<T>(this IRuleBuilder<T, DateOnly?> rule) =>
         rule.InclusiveBetween(Limits.EarliestDate, Limits.LatestDate)
-            .WithMessage($"The date must be between {Limits.EarliestDate:yyyy-MM-dd} and {Limits.LatestDate:yyyy-MM-dd}.");
+            .WithMessage(_ => SharedMessages.DateBetween.With(Limits.EarliestDate, Limits.LatestDate));
 
     /// <summary>Linked projects: at most <see cref="Limits.PerRecord"/>, each once. Whether they exist is checked against the known projects.</summary>
     public static IRuleBuilderOptions<T, List<Guid>?> LinkedProjects<T>(this IRuleBuilder<T, List<Guid>?> rule) =>
-        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage($"At most {Limits.PerRecord} projects.")
-            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("A project is linked twice.");
+        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage(_ => SharedMessages.AtMostProjects.With(Limits.PerRecord))
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => SharedMessages.ProjectLinkedTwice);
 
     /// <summary>User ids: at most <see cref="Limits.PerRecord"/>, each once and not blank. Whether they exist is asked of the user directory.</summary>
     public static IRuleBuilderOptions<T, List<string>?> UserIds<T>(this IRuleBuilder<T, List<string>?> rule) =>
-        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage($"At most {Limits.PerRecord} people.")
+        rule.Must(ids => ids is null || ids.Count <= Limits.PerRecord).WithMessage(_ => ValidationMessages.AtMostPeople.With(Limits.PerRecord))
             .Must(ids => ids is null || ids.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= Limits.UserId))
-            .WithMessage("A user id is blank or too long.")
-            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("A person is listed twice.");
+            .WithMessage(_ => ValidationMessages.UserIdBlankOrLong)
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => ValidationMessages.PersonListedTwice);
 
     /// <summary>An absolute http or https address.</summary>
     public static IRuleBuilderOptions<T, string?> WebAddress<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Limits.Url)
             .Must(w => w is null || (Uri.TryCreate(w.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            .WithMessage("Website must be an absolute http or https address.");
+            .WithMessage(_ => ValidationMessages.WebsiteAbsolute);
 
 }

@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Data;
 
 namespace Advocacy.Modules.Coalitions.Shared;
@@ -9,7 +10,7 @@ namespace Advocacy.Modules.Coalitions.Shared;
 /// </summary>
 internal static class LinkChecks
 {
-    public const string VersionMissing = "Send the version you read, so a concurrent edit is not overwritten.";
+    public static string VersionMissing => SharedMessages.VersionMissing;
 
     /// <summary>Adds an error on <c>projectIds</c> naming the projects the module does not know.</summary>
     public static async Task CheckProjectsAsync(

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Coalitions.Data;
 using Advocacy.Modules.Coalitions.Shared;
 using FluentValidation;
@@ -29,11 +30,11 @@ internal sealed class StatementRequestValidator : AbstractValidator<StatementReq
         RuleFor(r => r.Date).NotNull().WithinDateRange();
         RuleFor(r => r.AddressedTo).NotEmpty().MaximumLength(Limits.Name);
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.Signatories).NotEmpty().WithMessage("At least one organisation signed it.");
+        RuleFor(r => r.Signatories).NotEmpty().WithMessage(_ => ValidationMessages.AtLeastOneSignatory);
         RuleFor(r => r.Signatories)
-            .Must(s => s!.Count <= MaxSignatories).WithMessage($"At most {MaxSignatories} signatories.")
+            .Must(s => s!.Count <= MaxSignatories).WithMessage(_ => ValidationMessages.AtMostSignatories.With(MaxSignatories))
             .Must(s => s!.Select(Normalise).Distinct(StringComparer.OrdinalIgnoreCase).Count() == s!.Count)
-            .WithMessage("An organisation is listed twice.")
+            .WithMessage(_ => ValidationMessages.OrganisationListedTwice)
             .When(r => r.Signatories is not null);
         RuleForEach(r => r.Signatories).NotEmpty().MaximumLength(Limits.Name);
         RuleFor(r => r.ProjectIds).LinkedProjects();

@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using FluentValidation;
 
@@ -19,17 +20,17 @@ internal sealed class AttendanceRequestValidator : AbstractValidator<AttendanceR
 
     public AttendanceRequestValidator()
     {
-        RuleFor(r => r.Attendance).Cascade(CascadeMode.Stop).NotNull().WithMessage("Send the attendance ([] when nobody was counted).")
-            .Must(a => a!.Count <= MaxEntries).WithMessage($"At most {MaxEntries} attendance entries.")
+        RuleFor(r => r.Attendance).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => ValidationMessages.SendAttendance)
+            .Must(a => a!.Count <= MaxEntries).WithMessage(_ => ValidationMessages.AtMostAttendance.With(MaxEntries))
             .Must(a => a!.Where(x => x is not null).Select(x => (x.Audience, x.Gender)).Distinct().Count() == a!.Count(x => x is not null))
-            .WithMessage("Each audience and gender may appear once.");
+            .WithMessage(_ => SharedMessages.EachAudienceAndGenderOnce);
         RuleForEach(r => r.Attendance).NotNull().ChildRules(entry =>
         {
             entry.RuleFor(x => x.Audience).NotNull().IsInEnum();
             entry.RuleFor(x => x.Gender).IsInEnum();
             entry.RuleFor(x => x.Count).NotNull().InclusiveBetween(0, MaxCount);
         });
-        RuleFor(r => r.Version).NotNull().WithMessage(EventsApi.VersionRequired);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => EventsApi.VersionRequired);
     }
 
     /// <summary>The validated attendance as stored.</summary>

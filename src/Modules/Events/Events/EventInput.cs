@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Events.Data;
 using Advocacy.Modules.Events.KnownProjects;
@@ -40,37 +41,37 @@ internal sealed class EventRequestValidator : AbstractValidator<EventRequest>
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.Description).MaximumLength(Event.DescriptionMaxLength);
 
-        RuleFor(r => r.Sessions).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An event has at least one session.")
-            .Must(s => s!.Count <= MaxSessions).WithMessage($"At most {MaxSessions} sessions.")
+        RuleFor(r => r.Sessions).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => ValidationMessages.AtLeastOneSession)
+            .Must(s => s!.Count <= MaxSessions).WithMessage(_ => ValidationMessages.AtMostSessions.With(MaxSessions))
             .Must(s => s!.Where(x => x?.Date is not null).DistinctBy(x => x.Date).Count() == s!.Count(x => x?.Date is not null))
-            .WithMessage("Each session is on a day of its own: a date is listed twice.");
+            .WithMessage(_ => ValidationMessages.SessionDayTwice);
         RuleForEach(r => r.Sessions).NotNull().ChildRules(session =>
         {
             session.RuleFor(s => s.Date).NotNull().InclusiveBetween(EarliestDate, LatestDate);
             session.RuleFor(s => s.StartTime).NotNull().When(s => s.EndTime is not null)
-                .WithMessage("An end time needs a start time.");
+                .WithMessage(_ => ValidationMessages.EndTimeNeedsStart);
             session.RuleFor(s => s.EndTime).GreaterThan(s => s.StartTime).When(s => s.StartTime is not null && s.EndTime is not null)
-                .WithMessage("The end time must be after the start time.");
+                .WithMessage(_ => ValidationMessages.EndTimeAfterStart);
         });
 
         RuleFor(r => r.Place).MaximumLength(Event.PlaceMaxLength);
         // An awareness day happens everywhere; an online event needs no room.
         RuleFor(r => r.Place).NotEmpty().When(r => r.Online != true && r.Kind != EventKind.AwarenessDay)
-            .WithMessage("Give the place of an in-person event, or mark it online.");
+            .WithMessage(_ => ValidationMessages.PlaceOrOnline);
         RuleFor(r => r.Country).Must(Countries.IsKnown).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, FR).");
+            .WithMessage(_ => SharedMessages.CountryCode);
         RuleFor(r => r.OnlineUrl).Null().When(r => r.Online != true)
-            .WithMessage("Only an online event has a link: set online to true, or leave the link out.");
+            .WithMessage(_ => ValidationMessages.OnlyOnlineHasLink);
         RuleFor(r => r.OnlineUrl).MaximumLength(Event.OnlineUrlMaxLength)
             .Must(BeAbsoluteHttpUrl).When(r => r.OnlineUrl is not null)
-            .WithMessage("The link must be an absolute http or https URL.");
+            .WithMessage(_ => ValidationMessages.LinkAbsoluteUrl);
 
-        RuleFor(r => r.OrganisedByUs).NotNull().WithMessage("Say whether the event is organised by us (true) or by another body (false).");
+        RuleFor(r => r.OrganisedByUs).NotNull().WithMessage(_ => ValidationMessages.OrganisedByUs);
         RuleFor(r => r.OrganiserName).NotEmpty().When(r => r.OrganisedByUs == false)
-            .WithMessage("Name the body that organises the event.");
+            .WithMessage(_ => ValidationMessages.NameOrganiser);
         RuleFor(r => r.OrganiserName).MaximumLength(Event.OrganiserNameMaxLength);
 
-        RuleFor(r => r.ProjectIds).Must(p => p!.Count <= MaxProjects).WithMessage($"At most {MaxProjects} linked projects.")
+        RuleFor(r => r.ProjectIds).Must(p => p!.Count <= MaxProjects).WithMessage(_ => ValidationMessages.AtMostLinkedProjects.With(MaxProjects))
             .When(r => r.ProjectIds is not null);
         RuleFor(r => r.ProjectIds).CustomAsync(async (ids, context, cancellationToken) =>
         {
@@ -81,7 +82,7 @@ internal sealed class EventRequestValidator : AbstractValidator<EventRequest>
             var unknown = await KnownProjectWriter.UnknownAsync(db, ids.Distinct().ToList(), cancellationToken);
             if (unknown.Count > 0)
             {
-                context.AddFailure($"Unknown projects: {string.Join(", ", unknown)}.");
+                context.AddFailure(ValidationMessages.UnknownProjects.With(string.Join(", ", unknown)));
             }
         });
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Events.Contracts;
 using Advocacy.Modules.Events.Data;
 using Advocacy.Modules.Events.Participants;
@@ -12,7 +13,7 @@ namespace Advocacy.Modules.Events.Events;
 internal static class EventsApi
 {
     /// <summary>The error when a change comes without the version of the event the client read.</summary>
-    public const string VersionRequired = "Send the version you read, so a concurrent change is not overwritten.";
+    public static string VersionRequired => SharedMessages.VersionMissing;
 
     /// <summary>The route group every events endpoint hangs from, tagged for the OpenAPI document.</summary>
     public static RouteGroupBuilder Group(IEndpointRouteBuilder app) => app.MapGroup("/api/events").WithTags("Events");

@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;
@@ -32,15 +33,15 @@ internal sealed class ActivityRequestValidator : AbstractValidator<ActivityReque
         RuleFor(r => r.Type).NotNull().IsInEnum();
         RuleFor(r => r.Date).NotNull()
             .Must(d => d >= Activity.EarliestDate && d <= LatestDate(clock))
-            .WithMessage(_ => $"The date must be between {Activity.EarliestDate:yyyy-MM-dd} and a year from today.");
+            .WithMessage(_ => ValidationMessages.ActivityDateRange.With(Activity.EarliestDate));
         RuleFor(r => r.Title).NotEmpty().MaximumLength(Activity.TitleMaxLength);
         RuleFor(r => r.Notes).MaximumLength(Activity.NotesMaxLength);
         RuleFor(r => r.Place).MaximumLength(Activity.PlaceMaxLength);
         RuleFor(r => r.Country).Must(Countries.IsKnown).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO).");
-        RuleFor(r => r.Reach).Must(r => r!.Count <= 20).WithMessage("At most 20 reach entries.")
+            .WithMessage(_ => ValidationMessages.CountryCodeBeCo);
+        RuleFor(r => r.Reach).Must(r => r!.Count <= 20).WithMessage(_ => ValidationMessages.AtMost20Reach)
             .Must(r => r!.Select(x => (x?.Audience, x?.Gender)).Distinct().Count() == r!.Count)
-            .WithMessage("Each audience and gender may appear once.")
+            .WithMessage(_ => SharedMessages.EachAudienceAndGenderOnce)
             .When(r => r.Reach is not null);
         RuleForEach(r => r.Reach).ChildRules(reach =>
         {
@@ -48,7 +49,7 @@ internal sealed class ActivityRequestValidator : AbstractValidator<ActivityReque
             reach.RuleFor(x => x.Gender).IsInEnum();
             reach.RuleFor(x => x.Count).NotNull().InclusiveBetween(0, MaxReachPerAudience);
         });
-        RuleFor(r => r.IndicatorIds).Must(i => i!.Count <= 50).WithMessage("At most 50 indicators.")
+        RuleFor(r => r.IndicatorIds).Must(i => i!.Count <= 50).WithMessage(_ => ValidationMessages.AtMost50Indicators)
             .When(r => r.IndicatorIds is not null);
     }
 

@@ -31,21 +31,21 @@ internal sealed class AskRequestValidator : AbstractValidator<AskRequest>
         RuleFor(r => r.TextTranslations)
             .Must(t => Translations.Problem(t, AdvocacyLimits.Text) is null)
             .WithMessage(r => Translations.Problem(r.TextTranslations, AdvocacyLimits.Text));
-        RuleFor(r => r.TargetStakeholderIds).NotEmpty().WithMessage("Name at least one target (a stakeholder).");
+        RuleFor(r => r.TargetStakeholderIds).NotEmpty().WithMessage(_ => ValidationMessages.NameTarget);
         RuleFor(r => r.TargetStakeholderIds)
-            .Must(t => t!.Count <= AdvocacyLimits.PerRecord).WithMessage($"At most {AdvocacyLimits.PerRecord} targets.")
-            .Must(t => t!.Distinct().Count() == t!.Count).WithMessage("A target is listed twice.")
+            .Must(t => t!.Count <= AdvocacyLimits.PerRecord).WithMessage(_ => ValidationMessages.AtMostTargets.With(AdvocacyLimits.PerRecord))
+            .Must(t => t!.Distinct().Count() == t!.Count).WithMessage(_ => ValidationMessages.TargetListedTwice)
             .When(r => r.TargetStakeholderIds is not null);
         RuleFor(r => r.OpenedOn).NotNull()
             .Must(d => d is null || (d >= AdvocacyLimits.EarliestDate && d <= clock.Today()))
-            .WithMessage($"The opening day must be between {AdvocacyLimits.EarliestDate:yyyy-MM-dd} and today.");
+            .WithMessage(_ => ValidationMessages.OpeningDayRange.With(AdvocacyLimits.EarliestDate));
         RuleFor(r => r.Source).IsInEnum();
         RuleFor(r => r.SourceId).Null().When(r => r.Source is null or AskSource.Own)
-            .WithMessage("An own ask has no source record.");
+            .WithMessage(_ => ValidationMessages.OwnAskNoSourceRecord);
         RuleFor(r => r.SourceTitle).Empty().When(r => r.Source is null or AskSource.Own)
-            .WithMessage("An own ask has no source title.");
+            .WithMessage(_ => ValidationMessages.OwnAskNoSourceTitle);
         RuleFor(r => r.SourceTitle).NotEmpty().When(r => r.Source is AskSource.Recommendation or AskSource.Statement)
-            .WithMessage("Give the title of the recommendation or statement the ask comes from.");
+            .WithMessage(_ => ValidationMessages.AskSourceTitle);
         RuleFor(r => r.SourceTitle).MaximumLength(AdvocacyLimits.Name);
     }
 
@@ -72,11 +72,11 @@ internal sealed class AskStatusRequestValidator : AbstractValidator<AskStatusReq
         RuleFor(r => r.Status).NotNull().IsInEnum();
         RuleFor(r => r.ChangedOn).NotNull()
             .Must(d => d is null || (d >= AdvocacyLimits.EarliestDate && d <= clock.Today()))
-            .WithMessage("The day of the change must not be in the future.");
+            .WithMessage(_ => ValidationMessages.ChangeDayInFuture);
         RuleFor(r => r.Note).MaximumLength(AdvocacyLimits.Text);
         RuleFor(r => r.Note).NotEmpty().When(r => r.Status is AskStatus.Met or AskStatus.Dropped)
-            .WithMessage("Say what met the ask, or why it was dropped.");
-        RuleFor(r => r.Version).NotNull().WithMessage(AdvocacyLimits.VersionMissing);
+            .WithMessage(_ => ValidationMessages.AskNote);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => AdvocacyLimits.VersionMissing);
     }
 }
 

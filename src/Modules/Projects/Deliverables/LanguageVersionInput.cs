@@ -19,17 +19,17 @@ internal sealed class LanguageVersionValidator : AbstractValidator<ILanguageVers
     {
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.PublishedOn).NotNull().When(r => r.Status == LanguageVersionStatus.Published)
-            .WithMessage("A published version needs its publication date.");
+            .WithMessage(_ => ValidationMessages.PublishedNeedsDate);
         RuleFor(r => r.PublishedOn).Null().When(r => r.Status != LanguageVersionStatus.Published)
-            .WithMessage("Only a published version has a publication date.");
+            .WithMessage(_ => ValidationMessages.OnlyPublishedHasDate);
         // A day of slack: Brussels' today can be UTC's tomorrow.
         RuleFor(r => r.PublishedOn)
             .GreaterThanOrEqualTo(EarliestDate)
             .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
-            .WithMessage("The publication date cannot be in the future.");
+            .WithMessage(_ => ValidationMessages.PublicationDateFuture);
         RuleFor(r => r.Url).MaximumLength(DeliverableLanguage.UrlMaxLength);
         RuleFor(r => r.Url).Must(BeAbsoluteHttpUrl).When(r => r.Url is not null)
-            .WithMessage("The address must be an absolute http or https URL.");
+            .WithMessage(_ => ValidationMessages.AddressAbsoluteUrl);
     }
 
     /// <summary>Copies validated input onto the language version (no status means planned).</summary>

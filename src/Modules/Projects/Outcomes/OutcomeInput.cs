@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Stakeholders;
 using StakeholderResponse = Advocacy.Modules.Projects.Contracts.StakeholderResponse;
@@ -37,10 +38,10 @@ internal sealed class OutcomeRequestValidator : AbstractValidator<OutcomeRequest
 {
     public OutcomeRequestValidator()
     {
-        RuleFor(r => r.Stakeholders).NotEmpty().WithMessage("Name at least one stakeholder the activity addressed.");
+        RuleFor(r => r.Stakeholders).NotEmpty().WithMessage(_ => ValidationMessages.NameStakeholder);
         RuleFor(r => r.Stakeholders)
-            .Must(s => s!.Count <= AdvocacyLimits.PerRecord).WithMessage($"At most {AdvocacyLimits.PerRecord} stakeholders.")
-            .Must(s => s!.Select(x => x?.StakeholderId).Distinct().Count() == s!.Count).WithMessage("A stakeholder is listed twice.")
+            .Must(s => s!.Count <= AdvocacyLimits.PerRecord).WithMessage(_ => ValidationMessages.AtMostStakeholders.With(AdvocacyLimits.PerRecord))
+            .Must(s => s!.Select(x => x?.StakeholderId).Distinct().Count() == s!.Count).WithMessage(_ => ValidationMessages.StakeholderListedTwice)
             .When(r => r.Stakeholders is not null);
         RuleForEach(r => r.Stakeholders).NotNull().ChildRules(stakeholder =>
         {
@@ -49,14 +50,14 @@ internal sealed class OutcomeRequestValidator : AbstractValidator<OutcomeRequest
             stakeholder.RuleFor(s => s.Note).MaximumLength(AdvocacyLimits.Text);
         });
         RuleFor(r => r.AskIds)
-            .Must(a => a!.Count <= AdvocacyLimits.PerRecord).WithMessage($"At most {AdvocacyLimits.PerRecord} asks.")
-            .Must(a => a!.Distinct().Count() == a!.Count).WithMessage("An ask is listed twice.")
+            .Must(a => a!.Count <= AdvocacyLimits.PerRecord).WithMessage(_ => ValidationMessages.AtMostAsks.With(AdvocacyLimits.PerRecord))
+            .Must(a => a!.Distinct().Count() == a!.Count).WithMessage(_ => ValidationMessages.AskListedTwice)
             .When(r => r.AskIds is not null);
         RuleFor(r => r.Commitments).Must(c => c!.Count <= AdvocacyLimits.PerRecord)
-            .WithMessage($"At most {AdvocacyLimits.PerRecord} commitments.").When(r => r.Commitments is not null);
+            .WithMessage(_ => ValidationMessages.AtMostCommitments.With(AdvocacyLimits.PerRecord)).When(r => r.Commitments is not null);
         RuleForEach(r => r.Commitments).NotNull().SetValidator(new CommitmentRequestValidator());
         RuleFor(r => r.FollowUps).Must(f => f!.Count <= AdvocacyLimits.PerRecord)
-            .WithMessage($"At most {AdvocacyLimits.PerRecord} follow-ups.").When(r => r.FollowUps is not null);
+            .WithMessage(_ => SharedMessages.AtMostFollowUps.With(AdvocacyLimits.PerRecord)).When(r => r.FollowUps is not null);
         RuleForEach(r => r.FollowUps).NotNull().SetValidator(new FollowUpRequestValidator());
     }
 
@@ -78,7 +79,7 @@ internal sealed class CommitmentRequestValidator : AbstractValidator<CommitmentR
     public CommitmentRequestValidator()
     {
         RuleFor(c => c.Text).NotEmpty().MaximumLength(AdvocacyLimits.Text);
-        RuleFor(c => c.StakeholderId).NotNull().WithMessage("Say which stakeholder made the commitment.");
+        RuleFor(c => c.StakeholderId).NotNull().WithMessage(_ => ValidationMessages.CommitmentStakeholder);
         RuleFor(c => c.DueDate).InclusiveBetween(AdvocacyLimits.EarliestDate, AdvocacyLimits.LatestDate);
     }
 
@@ -99,7 +100,7 @@ internal sealed class FollowUpRequestValidator : AbstractValidator<FollowUpReque
         RuleFor(f => f.OwnerUserId).NotEmpty().MaximumLength(AdvocacyLimits.UserId);
         RuleFor(f => f.DueDate).NotNull().InclusiveBetween(AdvocacyLimits.EarliestDate, AdvocacyLimits.LatestDate);
         RuleFor(f => f.DoneOn).InclusiveBetween(AdvocacyLimits.EarliestDate, AdvocacyLimits.LatestDate);
-        RuleFor(f => f.DoneOn).Null().When(f => f.Done == false).WithMessage("An open follow-up has no done date.");
+        RuleFor(f => f.DoneOn).Null().When(f => f.Done == false).WithMessage(_ => SharedMessages.OpenFollowUpHasNoDoneDate);
     }
 
     /// <summary>Copies validated input onto the follow-up; done without a date keeps an earlier date, or is today.</summary>
@@ -119,10 +120,10 @@ internal sealed class CommitmentStatusRequestValidator : AbstractValidator<Commi
         RuleFor(r => r.Status).NotNull().IsInEnum();
         RuleFor(r => r.ChangedOn).NotNull()
             .Must(d => d is null || (d >= AdvocacyLimits.EarliestDate && d <= clock.Today()))
-            .WithMessage("The day of the change must not be in the future.");
+            .WithMessage(_ => ValidationMessages.ChangeDayInFuture);
         RuleFor(r => r.Evidence).MaximumLength(AdvocacyLimits.Text);
         RuleFor(r => r.Evidence).NotEmpty().When(r => r.Status is { } s && Commitment.IsClosed(s))
-            .WithMessage("A fulfilled or broken commitment needs its evidence: what shows it (a vote, a plan, a reply).");
-        RuleFor(r => r.Version).NotNull().WithMessage(AdvocacyLimits.VersionMissing);
+            .WithMessage(_ => ValidationMessages.CommitmentEvidence);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => AdvocacyLimits.VersionMissing);
     }
 }

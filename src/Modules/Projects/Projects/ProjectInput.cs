@@ -1,6 +1,6 @@
-using Advocacy.BuildingBlocks.Text;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using FluentValidation;
 
@@ -37,7 +37,7 @@ internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest
     public ProjectRequestValidator(IUserDirectory users)
     {
         RuleFor(r => r.Code).NotEmpty().MaximumLength(Project.CodeMaxLength)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage("Code may hold only letters, digits, '-' and '_'.");
+            .Matches("^[A-Za-z0-9][A-Za-z0-9_-]*$").WithMessage(_ => ValidationMessages.ProjectCodeCharacters);
         RuleFor(r => r.Name).NotEmpty().MaximumLength(Project.NameMaxLength);
         RuleFor(r => r.Summary).MaximumLength(Project.SummaryMaxLength);
         RuleFor(r => r.NameTranslations).Must(t => Translations.Problem(t, Project.NameMaxLength) is null)
@@ -49,28 +49,28 @@ internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest
         RuleFor(r => r.StartDate).NotNull().InclusiveBetween(EarliestDate, LatestDate);
         RuleFor(r => r.EndDate).InclusiveBetween(EarliestDate, LatestDate)
             .GreaterThanOrEqualTo(r => r.StartDate).When(r => r.StartDate is not null)
-            .WithMessage("End date must not be before the start date.");
-        RuleFor(r => r.Countries).Must(c => c!.Count <= 60).WithMessage("At most 60 countries.")
+            .WithMessage(_ => ValidationMessages.EndBeforeStart);
+        RuleFor(r => r.Countries).Must(c => c!.Count <= 60).WithMessage(_ => ValidationMessages.AtMost60Countries)
             .When(r => r.Countries is not null);
         RuleForEach(r => r.Countries).Must(Countries.IsKnown)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO, RO).");
-        RuleFor(r => r.Countries).Must(c => c!.Distinct().Count() == c!.Count).WithMessage("A country is listed twice.")
+            .WithMessage(_ => ValidationMessages.CountryCodeBeCoRo);
+        RuleFor(r => r.Countries).Must(c => c!.Distinct().Count() == c!.Count).WithMessage(_ => ValidationMessages.CountryListedTwice)
             .When(r => r.Countries is not null);
-        RuleFor(r => r.Organisations).Must(o => o!.Count <= 100).WithMessage("At most 100 organisations.")
+        RuleFor(r => r.Organisations).Must(o => o!.Count <= 100).WithMessage(_ => ValidationMessages.AtMost100Organisations)
             .When(r => r.Organisations is not null);
         RuleForEach(r => r.Organisations).ChildRules(organisation =>
         {
             organisation.RuleFor(o => o.Name).NotEmpty().MaximumLength(300);
             organisation.RuleFor(o => o.Role).NotNull().IsInEnum();
             organisation.RuleFor(o => o.Country).Must(Countries.IsKnown).When(o => o.Country is not null)
-                .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code.");
+                .WithMessage(_ => ValidationMessages.CountryCodePlain);
         });
         RuleFor(r => r.BudgetAmount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
         RuleFor(r => r.BudgetCurrency).NotEmpty().When(r => r.BudgetAmount is not null)
-            .WithMessage("A budget needs its currency (ISO 4217, e.g. EUR).");
+            .WithMessage(_ => ValidationMessages.BudgetNeedsCurrency);
         RuleFor(r => r.BudgetCurrency).Must(Currencies.IsKnown).When(r => r.BudgetCurrency is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 4217 currency code (e.g. EUR).");
-        RuleFor(r => r.ResponsibleStaffIds).Must(s => s!.Count <= 50).WithMessage("At most 50 responsible staff.")
+            .WithMessage(_ => ValidationMessages.CurrencyCode);
+        RuleFor(r => r.ResponsibleStaffIds).Must(s => s!.Count <= 50).WithMessage(_ => ValidationMessages.AtMost50Staff)
             .When(r => r.ResponsibleStaffIds is not null);
         RuleFor(r => r.ResponsibleStaffIds)
             .MustAsync(async (ids, cancellationToken) =>
@@ -78,7 +78,7 @@ internal sealed class ProjectRequestValidator : AbstractValidator<ProjectRequest
                 var distinct = ids!.Distinct().ToList();
                 return (await users.FindAsync(distinct, cancellationToken)).Count == distinct.Count;
             })
-            .WithMessage("Every responsible staff member must be an existing user.")
+            .WithMessage(_ => ValidationMessages.StaffMustExist)
             .When(r => r.ResponsibleStaffIds is { Count: > 0 and <= 50 });
     }
 

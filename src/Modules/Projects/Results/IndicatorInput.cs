@@ -47,24 +47,24 @@ internal sealed class IndicatorInputValidator : AbstractValidator<IIndicatorInpu
         RuleFor(r => r.Frequency).NotNull().IsInEnum();
         RuleFor(r => r.Rule!).SetValidator(new IndicatorRuleInputValidator()).When(r => r.Rule is not null);
         RuleFor(r => r.DisaggregationSetIds)
-            .Must(ids => ids!.Count <= 4).WithMessage("At most 4 disaggregation sets: one per dimension.")
-            .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("Each disaggregation set may appear once.")
+            .Must(ids => ids!.Count <= 4).WithMessage(_ => ValidationMessages.AtMostFourSets)
+            .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage(_ => ValidationMessages.SetOnce)
             .When(r => r.DisaggregationSetIds is not null);
         RuleFor(r => r.DisaggregationSetIds).Empty().When(r => r.Rule is not null)
-            .WithMessage("A rule-based indicator is computed as one total per period: it has no disaggregation sets.");
+            .WithMessage(_ => ValidationMessages.RuleBasedNoSets);
         RuleFor(r => r.RequireTotals).NotEqual(true).When(r => r.DisaggregationSetIds is null || r.DisaggregationSetIds.Count == 0)
-            .WithMessage("requireTotals needs at least one disaggregation set whose parts must add up.");
+            .WithMessage(_ => ValidationMessages.RequireTotalsNeedsSet);
         RuleFor(r => r.Baseline).Figure();
         RuleFor(r => r.Target).Figure();
         // Progress is (actual - baseline) / (target - baseline): the target must lie in the indicator's direction.
         When(r => r.Baseline is not null && r.Target is not null, () =>
         {
             RuleFor(r => r.Target).NotEqual(r => r.Baseline)
-                .WithMessage("The target must differ from the baseline, or progress cannot be measured.");
+                .WithMessage(_ => ValidationMessages.TargetDiffersFromBaseline);
             RuleFor(r => r.Target).GreaterThan(r => r.Baseline).When(r => r.Direction == IndicatorDirection.Increase)
-                .WithMessage("An indicator that should increase needs a target above its baseline.");
+                .WithMessage(_ => ValidationMessages.TargetAboveBaseline);
             RuleFor(r => r.Target).LessThan(r => r.Baseline).When(r => r.Direction == IndicatorDirection.Decrease)
-                .WithMessage("An indicator that should decrease needs a target below its baseline.");
+                .WithMessage(_ => ValidationMessages.TargetBelowBaseline);
         });
     }
 

@@ -18,18 +18,18 @@ internal static class ResultsRules
     public static IRuleBuilderOptions<T, decimal?> Figure<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.NotNull()
             .InclusiveBetween(-Limit, Limit)
-            .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage("At most 4 decimals.");
+            .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => ValidationMessages.AtMostFourDecimals);
 
     /// <summary>A required measured value: not negative, at most <see cref="Limit"/>, with at most 4 decimals.</summary>
     public static IRuleBuilderOptions<T, decimal?> MeasuredValue<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.NotNull()
-            .GreaterThanOrEqualTo(0).WithMessage("A measured value cannot be negative.")
+            .GreaterThanOrEqualTo(0).WithMessage(_ => ValidationMessages.MeasuredValueNegative)
             .LessThanOrEqualTo(Limit)
-            .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage("At most 4 decimals.");
+            .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => ValidationMessages.AtMostFourDecimals);
 
     /// <summary>A short reference code, unique within the project.</summary>
     public static IRuleBuilderOptions<T, string> Code<T>(this IRuleBuilder<T, string> rule, int maxLength) =>
         rule.NotEmpty()
             .MaximumLength(maxLength)
-            .Matches(CodePattern).WithMessage("A code may hold only letters, digits, '.', '-' and '_' (e.g. O1, 1.1).");
+            .Matches(CodePattern).WithMessage(_ => ValidationMessages.ResultsCodeCharacters);
 }

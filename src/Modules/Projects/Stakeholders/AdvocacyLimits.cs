@@ -1,3 +1,4 @@
+using Advocacy.BuildingBlocks.Text;
 namespace Advocacy.Modules.Projects.Stakeholders;
 
 /// <summary>The limits and small helpers stakeholders, asks and advocacy outcomes share.</summary>
@@ -20,7 +21,7 @@ internal static class AdvocacyLimits
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
-    public const string VersionMissing = "Send the version you read, so a concurrent edit is not overwritten.";
+    public static string VersionMissing => SharedMessages.VersionMissing;
 
 
 

@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;
@@ -29,17 +30,17 @@ internal sealed class StakeholderRequestValidator : AbstractValidator<Stakeholde
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.Level).NotNull().IsInEnum();
         RuleFor(r => r.Country).Must(Countries.IsKnown).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, FR).");
+            .WithMessage(_ => SharedMessages.CountryCode);
         RuleFor(r => r.Country).NotEmpty().When(r => r.Level is StakeholderLevel.National or StakeholderLevel.Regional)
-            .WithMessage("A national or regional stakeholder needs its country (ISO 3166-1 alpha-2, e.g. BE).");
+            .WithMessage(_ => ValidationMessages.StakeholderNeedsCountry);
         RuleFor(r => r.Function).NotEmpty().When(r => r.Kind == StakeholderKind.Person)
-            .WithMessage("A person is recorded by their public function, e.g. Member of Parliament.");
+            .WithMessage(_ => ValidationMessages.PersonNeedsFunction);
         RuleFor(r => r.Function).MaximumLength(AdvocacyLimits.Name);
         RuleFor(r => r.Party).MaximumLength(AdvocacyLimits.Name);
         RuleFor(r => r.Function).Empty().When(r => r.Kind != StakeholderKind.Person)
-            .WithMessage("Only a person has a function.");
+            .WithMessage(_ => ValidationMessages.OnlyPersonFunction);
         RuleFor(r => r.Party).Empty().When(r => r.Kind != StakeholderKind.Person)
-            .WithMessage("Only a person has a party.");
+            .WithMessage(_ => ValidationMessages.OnlyPersonParty);
     }
 
     /// <summary>Copies validated input onto the stakeholder.</summary>

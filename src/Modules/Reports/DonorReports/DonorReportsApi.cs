@@ -1,4 +1,5 @@
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Reports.Data;
 using Advocacy.Modules.Reports.Publications;
@@ -66,16 +67,16 @@ internal sealed class DonorReportRequestValidator : AbstractValidator<DonorRepor
         RuleFor(r => r)
             .Must(r => (r.ProjectId is not null) ^ !string.IsNullOrWhiteSpace(r.Donor))
             .OverridePropertyName("projectId")
-            .WithMessage("Give a project, or a donor to report on all its projects: one of the two.");
+            .WithMessage(_ => ValidationMessages.ProjectOrDonor);
         RuleFor(r => r.From).NotNull()
             .InclusiveBetween(PublicationLimits.EarliestDate, PublicationLimits.LatestDate)
-            .WithMessage($"The date must be between {PublicationLimits.EarliestDate:yyyy-MM-dd} and {PublicationLimits.LatestDate:yyyy-MM-dd}.");
+            .WithMessage(_ => SharedMessages.DateBetween.With(PublicationLimits.EarliestDate, PublicationLimits.LatestDate));
         RuleFor(r => r.To).NotNull()
             .InclusiveBetween(PublicationLimits.EarliestDate, PublicationLimits.LatestDate)
-            .WithMessage($"The date must be between {PublicationLimits.EarliestDate:yyyy-MM-dd} and {PublicationLimits.LatestDate:yyyy-MM-dd}.")
-            .GreaterThanOrEqualTo(r => r.From).When(r => r.From is not null).WithMessage("'to' must not be before 'from'.");
+            .WithMessage(_ => SharedMessages.DateBetween.With(PublicationLimits.EarliestDate, PublicationLimits.LatestDate))
+            .GreaterThanOrEqualTo(r => r.From).When(r => r.From is not null).WithMessage(_ => ValidationMessages.ToBeforeFrom);
         RuleFor(r => r.Sections)
-            .Must(s => s!.Count <= DonorReportLimits.Sections).WithMessage($"At most {DonorReportLimits.Sections} sections.")
+            .Must(s => s!.Count <= DonorReportLimits.Sections).WithMessage(_ => ValidationMessages.AtMostSections.With(DonorReportLimits.Sections))
             .When(r => r.Sections is not null);
         RuleForEach(r => r.Sections).ChildRules(section =>
         {

@@ -29,17 +29,17 @@ internal sealed class PublicationRequestValidator : AbstractValidator<Publicatio
             .WithMessage(r => Translations.Problem(r.TitleTranslations, PublicationLimits.Title));
         RuleFor(r => r.Description).MaximumLength(PublicationLimits.Text);
         RuleFor(r => r.Languages)
-            .Must(l => l!.Count <= PublicationLimits.PerRecord).WithMessage($"At most {PublicationLimits.PerRecord} languages.")
-            .Must(l => l!.All(Languages.IsKnown)).WithMessage("Languages must be known BCP 47 tags, e.g. \"en\", \"fr\", \"nl\".")
-            .Must(l => l!.Distinct(StringComparer.OrdinalIgnoreCase).Count() == l!.Count).WithMessage("A language is listed twice.")
+            .Must(l => l!.Count <= PublicationLimits.PerRecord).WithMessage(_ => SharedMessages.AtMostLanguages.With(PublicationLimits.PerRecord))
+            .Must(l => l!.All(Languages.IsKnown)).WithMessage(_ => ValidationMessages.LanguagesKnown)
+            .Must(l => l!.Distinct(StringComparer.OrdinalIgnoreCase).Count() == l!.Count).WithMessage(_ => SharedMessages.LanguageListedTwice)
             .When(r => r.Languages is not null);
         RuleFor(r => r.Link)
             .MaximumLength(PublicationLimits.Url)
             .Must(w => w is null || (Uri.TryCreate(w.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-            .WithMessage("The link must be an absolute http or https address.");
+            .WithMessage(_ => ValidationMessages.LinkAbsoluteAddress);
         RuleFor(r => r.ProjectIds)
-            .Must(ids => ids is null || ids.Count <= PublicationLimits.PerRecord).WithMessage($"At most {PublicationLimits.PerRecord} projects.")
-            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("A project is linked twice.");
+            .Must(ids => ids is null || ids.Count <= PublicationLimits.PerRecord).WithMessage(_ => SharedMessages.AtMostProjects.With(PublicationLimits.PerRecord))
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage(_ => SharedMessages.ProjectLinkedTwice);
     }
 
     /// <summary>Copies validated input onto the publication.</summary>
@@ -64,8 +64,8 @@ internal sealed class PublishRequestValidator : AbstractValidator<PublishRequest
     {
         RuleFor(r => r.PublishedOn).NotNull()
             .InclusiveBetween(PublicationLimits.EarliestDate, PublicationLimits.LatestDate)
-            .WithMessage($"The date must be between {PublicationLimits.EarliestDate:yyyy-MM-dd} and {PublicationLimits.LatestDate:yyyy-MM-dd}.");
-        RuleFor(r => r.Version).NotNull().WithMessage(PublicationLimits.VersionMissing);
+            .WithMessage(_ => SharedMessages.DateBetween.With(PublicationLimits.EarliestDate, PublicationLimits.LatestDate));
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => PublicationLimits.VersionMissing);
     }
 }
 
@@ -94,11 +94,11 @@ internal sealed class StatusChangeRequestValidator : AbstractValidator<StatusCha
         RuleFor(r => r.Status).NotNull().IsInEnum();
         RuleFor(r => r.ChangedOn).NotNull()
             .GreaterThanOrEqualTo(PublicationLimits.EarliestDate)
-            .Must(d => d is null || d <= clock.Today()).WithMessage("A status change cannot be dated in the future.");
+            .Must(d => d is null || d <= clock.Today()).WithMessage(_ => ValidationMessages.StatusChangeFuture);
         RuleFor(r => r.Evidence).MaximumLength(PublicationLimits.Text);
         RuleFor(r => r.Evidence).NotEmpty()
             .When(r => r.Status is { } s && Recommendation.NeedsEvidence(s))
-            .WithMessage("Say what shows it (a law, an official reply, a decision) when a recommendation is implemented or rejected.");
-        RuleFor(r => r.Version).NotNull().WithMessage(PublicationLimits.VersionMissing);
+            .WithMessage(_ => ValidationMessages.RecommendationEvidence);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => PublicationLimits.VersionMissing);
     }
 }

@@ -19,7 +19,7 @@ internal static class PublicationLimits
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
 
-    public const string VersionMissing = "Send the version you read, so a concurrent edit is not overwritten.";
+    public static string VersionMissing => SharedMessages.VersionMissing;
 
 
 

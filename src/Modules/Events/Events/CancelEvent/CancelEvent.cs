@@ -15,7 +15,7 @@ internal sealed record CancelEventRequest(uint? Version);
 internal sealed class CancelEventValidator : AbstractValidator<CancelEventRequest>
 {
     public CancelEventValidator() =>
-        RuleFor(r => r.Version).NotNull().WithMessage(EventsApi.VersionRequired);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => EventsApi.VersionRequired);
 }
 
 /// <summary>

@@ -22,14 +22,14 @@ internal sealed class ParticipantRequestValidator : AbstractValidator<Participan
         RuleFor(r => r.Role).NotEmpty().MaximumLength(Participant.RoleMaxLength);
         RuleFor(r => r.PersonName).MaximumLength(Participant.PersonNameMaxLength);
         RuleFor(r => r.PersonName).Null().When(r => r.ConsentRecordedOn is null)
-            .WithMessage("A person is named only with their recorded consent: give consentRecordedOn, or leave the name out.");
+            .WithMessage(_ => ValidationMessages.NameNeedsConsent);
         RuleFor(r => r.ConsentRecordedOn).Null().When(r => string.IsNullOrWhiteSpace(r.PersonName))
-            .WithMessage("Consent is recorded for a named person: give personName, or leave the consent date out.");
+            .WithMessage(_ => ValidationMessages.ConsentNeedsName);
         // A day of slack: Brussels' today can be UTC's tomorrow.
         RuleFor(r => r.ConsentRecordedOn)
             .GreaterThanOrEqualTo(EventRequestValidator.EarliestDate)
             .LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
-            .WithMessage("The consent date cannot be in the future.");
+            .WithMessage(_ => ValidationMessages.ConsentDateFuture);
     }
 }
 

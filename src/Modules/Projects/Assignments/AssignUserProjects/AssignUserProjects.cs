@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Assignments.ListUserProjects;
 using Advocacy.Modules.Projects.Data;
 using Carter;
@@ -16,10 +17,10 @@ internal sealed class UserProjectsRequestValidator : AbstractValidator<UserProje
 
     public UserProjectsRequestValidator()
     {
-        RuleFor(r => r.ProjectIds).NotNull().WithMessage("List the project ids (an empty list removes every assignment).");
+        RuleFor(r => r.ProjectIds).NotNull().WithMessage(_ => ValidationMessages.ListProjectIds);
         RuleFor(r => r.ProjectIds!.Count).LessThanOrEqualTo(MaxProjects).When(r => r.ProjectIds is not null)
-            .OverridePropertyName("projectIds").WithMessage($"At most {MaxProjects} projects.");
-        RuleForEach(r => r.ProjectIds).NotEqual(Guid.Empty).WithMessage("A project id is empty.");
+            .OverridePropertyName("projectIds").WithMessage(_ => SharedMessages.AtMostProjects.With(MaxProjects));
+        RuleForEach(r => r.ProjectIds).NotEqual(Guid.Empty).WithMessage(_ => ValidationMessages.ProjectIdEmpty);
     }
 }
 

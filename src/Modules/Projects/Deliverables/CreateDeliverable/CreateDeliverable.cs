@@ -1,6 +1,7 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
 using Carter;
@@ -28,11 +29,11 @@ internal sealed class CreateDeliverableValidator : AbstractValidator<CreateDeliv
         RuleFor(r => r.Title).NotEmpty().MaximumLength(Deliverable.TitleMaxLength);
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.Description).MaximumLength(DescriptionMaxLength);
-        RuleFor(r => r.Languages).Must(l => l!.Count <= MaxLanguages).WithMessage($"At most {MaxLanguages} languages.")
+        RuleFor(r => r.Languages).Must(l => l!.Count <= MaxLanguages).WithMessage(_ => SharedMessages.AtMostLanguages.With(MaxLanguages))
             .When(r => r.Languages is not null);
         RuleForEach(r => r.Languages).NotNull()
             .ChildRules(version => version.RuleFor(v => v.Language).Must(Languages.IsKnown)
-                .WithMessage("'{PropertyValue}' is not a known BCP 47 language tag (e.g. fr, nl, ps, pcm)."))
+                .WithMessage(_ => ValidationMessages.LanguageTag))
             .SetValidator(new LanguageVersionValidator(clock));
         RuleFor(r => r.Languages)
             .Must(l =>
@@ -40,7 +41,7 @@ internal sealed class CreateDeliverableValidator : AbstractValidator<CreateDeliv
                 var tags = l!.Where(v => Languages.IsKnown(v?.Language)).Select(v => DeliverablesApi.CanonicalLanguage(v.Language)).ToList();
                 return tags.Distinct().Count() == tags.Count;
             })
-            .WithMessage("A language is listed twice.")
+            .WithMessage(_ => SharedMessages.LanguageListedTwice)
             .When(r => r.Languages is not null);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
 using Carter;
@@ -21,9 +22,9 @@ internal sealed class CreatePeriodValidator : AbstractValidator<CreatePeriodRequ
         RuleFor(r => r.To).NotNull().InclusiveBetween(ProjectRequestValidator.EarliestDate, ProjectRequestValidator.LatestDate);
         When(r => r.From is not null && r.To is not null, () =>
         {
-            RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).WithMessage("The period must not end before it starts.");
+            RuleFor(r => r.To).GreaterThanOrEqualTo(r => r.From).WithMessage(_ => ValidationMessages.PeriodEndsBeforeStart);
             RuleFor(r => r.To).Must((r, to) => to < r.From!.Value.AddYears(ReportingPeriod.MaxYears))
-                .WithMessage($"A reporting period is at most {ReportingPeriod.MaxYears} years long.");
+                .WithMessage(_ => ValidationMessages.ReportingPeriodTooLong.With(ReportingPeriod.MaxYears));
         });
     }
 }

@@ -15,7 +15,7 @@ internal sealed record ReturnPeriodRequest(string? Comment, uint? Version = null
 internal sealed class ReturnPeriodValidator : AbstractValidator<ReturnPeriodRequest>
 {
     public ReturnPeriodValidator() =>
-        RuleFor(r => r.Comment).NotEmpty().WithMessage("Say what needs correcting: a returned period needs a comment.")
+        RuleFor(r => r.Comment).NotEmpty().WithMessage(_ => ValidationMessages.ReturnComment)
             .MaximumLength(ReportingPeriod.CommentMaxLength);
 }
 

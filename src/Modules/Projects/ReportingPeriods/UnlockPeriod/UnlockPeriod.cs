@@ -17,7 +17,7 @@ internal sealed record UnlockPeriodRequest(string? Reason, uint? Version = null)
 internal sealed class UnlockPeriodValidator : AbstractValidator<UnlockPeriodRequest>
 {
     public UnlockPeriodValidator() =>
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Give the reason: unlocking an approved period is kept in its history.")
+        RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => ValidationMessages.UnlockReason)
             .MaximumLength(ReportingPeriod.CommentMaxLength);
 }
 

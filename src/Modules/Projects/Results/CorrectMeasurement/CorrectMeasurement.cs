@@ -3,6 +3,7 @@ using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.ReportingPeriods;
 using Advocacy.Modules.Projects.Results.DisaggregationSets;
@@ -24,7 +25,7 @@ internal sealed class CorrectMeasurementValidator : AbstractValidator<CorrectMea
     {
         RuleFor(r => r.Value).MeasuredValue();
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 

@@ -31,7 +31,7 @@ internal sealed class CreateIndicatorValidator : AbstractValidator<CreateIndicat
 {
     public CreateIndicatorValidator()
     {
-        RuleFor(r => r.ObjectiveId).NotEmpty().WithMessage("Name the objective this indicator measures.");
+        RuleFor(r => r.ObjectiveId).NotEmpty().WithMessage(_ => ValidationMessages.NameObjective);
         Include(new IndicatorInputValidator());
     }
 }

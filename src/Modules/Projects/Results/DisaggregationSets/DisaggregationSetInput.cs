@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using FluentValidation;
 
@@ -44,18 +45,17 @@ internal sealed class DisaggregationSetRequestValidator : AbstractValidator<Disa
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(DisaggregationSet.NameMaxLength);
         RuleFor(r => r.Dimension).NotNull().IsInEnum();
-        RuleFor(r => r.Categories).NotEmpty().WithMessage("Name the categories values are split into (at least one).")
-            .Must(c => c is null || c.Count <= DisaggregationSet.MaxCategories).WithMessage($"At most {DisaggregationSet.MaxCategories} categories.");
+        RuleFor(r => r.Categories).NotEmpty().WithMessage(_ => ValidationMessages.NameCategories)
+            .Must(c => c is null || c.Count <= DisaggregationSet.MaxCategories).WithMessage(_ => ValidationMessages.AtMostCategories.With(DisaggregationSet.MaxCategories));
         When(r => r.Dimension is not null && Enum.IsDefined(r.Dimension.Value) && r.Categories is not null, () =>
         {
             RuleForEach(r => r.Categories).Must((r, c) => Normalize(r.Dimension!.Value, c) is not null)
-                .WithMessage((r, c) => $"'{c}' is not a category of {DisaggregationCategories.Name(r.Dimension!.Value)}: "
-                    + (DisaggregationCategories.Of(r.Dimension!.Value) is { } known
-                        ? $"use {string.Join(", ", known)}."
-                        : "use ISO 3166-1 alpha-2 codes (e.g. BE, CO, RO)."));
+                .WithMessage((r, c) => DisaggregationCategories.Of(r.Dimension!.Value) is { } known
+                    ? ValidationMessages.UnknownCategoryUse.With(c, DisaggregationCategories.Name(r.Dimension!.Value), string.Join(", ", known))
+                    : ValidationMessages.UnknownCategoryCountry.With(c, DisaggregationCategories.Name(r.Dimension!.Value)));
             RuleFor(r => r.Categories)
                 .Must((r, c) => c!.Select(x => Normalize(r.Dimension!.Value, x)).Distinct().Count() == c!.Count)
-                .WithMessage("Each category may appear once.");
+                .WithMessage(_ => ValidationMessages.CategoryOnce);
         });
     }
 

@@ -4,6 +4,7 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
@@ -43,16 +44,16 @@ internal sealed class RecordMeasurementValidator : AbstractValidator<RecordMeasu
         When(r => r.PeriodStart is not null && r.PeriodEnd is not null, () =>
         {
             RuleFor(r => r.PeriodEnd).GreaterThanOrEqualTo(r => r.PeriodStart)
-                .WithMessage("The period must not end before it starts.");
+                .WithMessage(_ => ValidationMessages.PeriodEndsBeforeStart);
             RuleFor(r => r.PeriodEnd).Must((r, end) => end < r.PeriodStart!.Value.AddYears(MaxPeriodYears))
-                .WithMessage($"A period is at most {MaxPeriodYears} years long.");
+                .WithMessage(_ => ValidationMessages.PeriodTooLong.With(MaxPeriodYears));
         });
         RuleFor(r => r.Value).MeasuredValue();
         RuleFor(r => r.Audience).IsInEnum();
         RuleFor(r => r.Gender).IsInEnum();
         RuleFor(r => r.AgeBand).IsInEnum();
         RuleFor(r => r.Country).Must(c => Countries.IsKnown(c!.Trim().ToUpperInvariant())).When(r => r.Country is not null)
-            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO, RO).");
+            .WithMessage(_ => ValidationMessages.CountryCodeBeCoRo);
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
     }
 }

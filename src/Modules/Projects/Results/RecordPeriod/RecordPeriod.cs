@@ -4,6 +4,7 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.BuildingBlocks.Identity;
 using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Reference;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
@@ -39,13 +40,13 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
         RuleFor(r => r.PeriodEnd).NotNull().InclusiveBetween(ProjectRequestValidator.EarliestDate, ProjectRequestValidator.LatestDate);
         When(r => r.PeriodStart is not null && r.PeriodEnd is not null, () =>
         {
-            RuleFor(r => r.PeriodEnd).GreaterThanOrEqualTo(r => r.PeriodStart).WithMessage("The period must not end before it starts.");
+            RuleFor(r => r.PeriodEnd).GreaterThanOrEqualTo(r => r.PeriodStart).WithMessage(_ => ValidationMessages.PeriodEndsBeforeStart);
             RuleFor(r => r.PeriodEnd).Must((r, end) => end < r.PeriodStart!.Value.AddYears(RecordMeasurementValidator.MaxPeriodYears))
-                .WithMessage($"A period is at most {RecordMeasurementValidator.MaxPeriodYears} years long.");
+                .WithMessage(_ => ValidationMessages.PeriodTooLong.With(RecordMeasurementValidator.MaxPeriodYears));
         });
         RuleFor(r => r.Total).MeasuredValue();
         RuleFor(r => r.Notes).MaximumLength(Measurement.NotesMaxLength);
-        RuleFor(r => r.Parts).NotNull().Must(p => p is null || p.Count <= MaxParts).WithMessage($"At most {MaxParts} parts.");
+        RuleFor(r => r.Parts).NotNull().Must(p => p is null || p.Count <= MaxParts).WithMessage(_ => ValidationMessages.AtMostParts.With(MaxParts));
         RuleForEach(r => r.Parts).ChildRules(part =>
         {
             part.RuleFor(p => p.Value).MeasuredValue();
@@ -53,14 +54,14 @@ internal sealed class RecordPeriodValidator : AbstractValidator<RecordPeriodRequ
             part.RuleFor(p => p.Gender).IsInEnum();
             part.RuleFor(p => p.AgeBand).IsInEnum();
             part.RuleFor(p => p.Country).Must(c => Countries.IsKnown(c!.Trim().ToUpperInvariant())).When(p => p.Country is not null)
-                .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code (e.g. BE, CO, RO).");
+                .WithMessage(_ => ValidationMessages.CountryCodeBeCoRo);
             part.RuleFor(p => p.Notes).MaximumLength(Measurement.NotesMaxLength);
             part.RuleFor(p => p).Must(p => p.Audience is not null || p.Gender is not null || p.AgeBand is not null || p.Country is not null)
-                .WithName("category").WithMessage("A part names its category: an audience, a gender, an age band or a country.");
+                .WithName("category").WithMessage(_ => ValidationMessages.PartNamesCategory);
         });
         RuleFor(r => r.Parts)
             .Must(parts => parts!.Select(p => (p?.Audience, p?.Gender, p?.AgeBand, Country: p?.Country?.Trim().ToUpperInvariant())).Distinct().Count() == parts!.Count)
-            .WithMessage("Each category may appear once.")
+            .WithMessage(_ => ValidationMessages.CategoryOnce)
             .When(r => r.Parts is not null);
     }
 }

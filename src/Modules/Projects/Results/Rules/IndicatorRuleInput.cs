@@ -39,15 +39,15 @@ internal sealed class IndicatorRuleInputValidator : AbstractValidator<IndicatorR
     {
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.PeriodLength).NotNull().IsInEnum()
-            .WithMessage("Say how long each computed period is: month, quarter or year (counted from the project's start).");
+            .WithMessage(_ => ValidationMessages.RulePeriodLength);
         RuleForEach(r => r.ActivityTypes).IsInEnum();
         RuleForEach(r => r.Audiences).IsInEnum();
         RuleForEach(r => r.Genders).IsInEnum();
         RuleForEach(r => r.StakeholderKinds).IsInEnum();
         RuleFor(r => r.Audiences).Empty().When(r => r.Kind != IndicatorRuleKind.ReachSum)
-            .WithMessage("Only a reachSum rule counts people by audience.");
+            .WithMessage(_ => ValidationMessages.OnlyReachSumByAudience);
         RuleFor(r => r.Genders).Empty().When(r => r.Kind != IndicatorRuleKind.ReachSum)
-            .WithMessage("Only a reachSum rule counts people by gender.");
+            .WithMessage(_ => ValidationMessages.OnlyReachSumByGender);
     }
 }
 

@@ -1,6 +1,7 @@
-using Advocacy.BuildingBlocks.Messaging;
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Messaging;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Contracts;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.ReportingPeriods;
@@ -36,7 +37,7 @@ internal sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicat
     public UpdateIndicatorValidator()
     {
         Include(new IndicatorInputValidator());
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 

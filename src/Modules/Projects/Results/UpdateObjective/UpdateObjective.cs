@@ -1,5 +1,6 @@
 using Advocacy.BuildingBlocks.Authorization;
 using Advocacy.BuildingBlocks.Http;
+using Advocacy.BuildingBlocks.Text;
 using Advocacy.Modules.Projects.Data;
 using Advocacy.Modules.Projects.Projects;
 using Carter;
@@ -16,7 +17,7 @@ internal sealed class UpdateObjectiveValidator : AbstractValidator<UpdateObjecti
     public UpdateObjectiveValidator()
     {
         Include(new ObjectiveInputValidator());
-        RuleFor(r => r.Version).NotNull().WithMessage("Send the version you read, so a concurrent edit is not overwritten.");
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => SharedMessages.VersionMissing);
     }
 }
 
