@@ -33,7 +33,8 @@ internal sealed class GetOrganisationDashboardEndpoint : ICarterModule
         var facts = DashboardQueries.Facts(db, projectId: null, from, to);
         var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.MonthCells(db, projectId: null, from, to), cancellationToken);
         // Level comes from Reports' own project summaries (one row per project).
-        var levels = await db.ProjectSummaries.AsNoTracking().ToDictionaryAsync(p => p.ProjectId, p => p.Level, cancellationToken);
+        var levels = await db.ProjectSummaries.Select(p => new { p.ProjectId, p.Level })
+            .ToDictionaryAsync(p => p.ProjectId, p => p.Level, cancellationToken);
         var byLevel = months.Where(m => levels.ContainsKey(m.ProjectId)).GroupBy(m => levels[m.ProjectId]).OrderBy(g => g.Key)
             .Select(g => new Breakdown(DashboardQueries.Camel(g.Key.ToString()), g.Select(m => m.ProjectId).Distinct().Count(), g.Sum(m => m.Activities), g.Sum(m => m.Reach)))
             .ToList();
