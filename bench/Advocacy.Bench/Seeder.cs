@@ -103,9 +103,9 @@ internal static class Seeder
         }
         Console.WriteLine();
         // Reports' consumers keep the monthly roll-ups with each fact; for COPY-seeded facts, the same sums in one go
-        // (the statement of the roll-ups' migration, ADR 0022).
-        Console.WriteLine("  rolling up the seeded facts by month");
-        foreach (var table in new[] { "month_rollups", "activity_rollups", "country_rollups", "reach_rollups" })
+        // and all-time totals (the statements of their migrations, ADR 0022 and 0023).
+        Console.WriteLine("  rolling up the seeded facts by month and in all");
+        foreach (var table in Rollups)
         {
             await Sql.ExecuteAsync(db, $"TRUNCATE reports.{table}");
         }
@@ -123,14 +123,27 @@ internal static class Seeder
             SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
               FROM reports.activity_facts f JOIN reports.reach_facts r ON r.activity_id = f.activity_id
              WHERE NOT f.deleted GROUP BY 1, 2, 3;
+            INSERT INTO reports.project_totals (project_id, activities, reach, coalition_activities)
+            SELECT project_id, sum(activities), sum(reach), sum(coalition_activities) FROM reports.month_rollups GROUP BY 1;
+            INSERT INTO reports.activity_totals (project_id, type, activities)
+            SELECT project_id, type, sum(activities) FROM reports.activity_rollups GROUP BY 1, 2;
+            INSERT INTO reports.country_totals (project_id, country, activities, reach)
+            SELECT project_id, country, sum(activities), sum(reach) FROM reports.country_rollups GROUP BY 1, 2;
+            INSERT INTO reports.reach_totals (project_id, audience, people)
+            SELECT project_id, audience, sum(people) FROM reports.reach_rollups GROUP BY 1, 2;
             """);
         Console.WriteLine("  VACUUM ANALYZE of the seeded tables");
-        foreach (var table in new[] { "projects.activities", "reports.activity_facts", "reports.reach_facts", "reports.project_summaries",
-                     "reports.month_rollups", "reports.activity_rollups", "reports.country_rollups", "reports.reach_rollups" })
+        foreach (var table in new[] { "projects.activities", "reports.activity_facts", "reports.reach_facts", "reports.project_summaries" }
+                     .Concat(Rollups.Select(t => $"reports.{t}")))
         {
             await Sql.ExecuteAsync(db, $"VACUUM ANALYZE {table}");
         }
     }
+
+    private static readonly string[] Rollups =
+    [
+        "month_rollups", "activity_rollups", "country_rollups", "reach_rollups", "project_totals", "activity_totals", "country_totals", "reach_totals",
+    ];
 
     private static async Task CopyActivitiesAsync(NpgsqlDataSource db, List<Row> rows, string userId, string userName, DateTimeOffset loggedAt)
     {

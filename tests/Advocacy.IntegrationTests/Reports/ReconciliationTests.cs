@@ -121,7 +121,7 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
     }
 
     [Fact]
-    public async Task Dashboards_read_from_monthly_rollups_equal_the_activity_log_for_whole_months_and_periods_that_cut_them()
+    public async Task Dashboards_read_from_monthly_rollups_and_totals_equal_the_activity_log_for_all_time_whole_months_and_periods_that_cut_them()
     {
         var client = await app.ClientAsync(Roles.Manager);
         var projectId = await Api.CreateProjectAsync(client, "ROLLUP", "2010-01-01", level: "national");
@@ -179,6 +179,20 @@ public sealed class ReconciliationTests(AdvocacyApp app) : IClassFixture<Advocac
             SELECT f.project_id, date_trunc('month', f.date)::date, r.audience, sum(r.count)
               FROM reports.activity_facts f JOIN reports.reach_facts r USING (activity_id) WHERE NOT f.deleted GROUP BY 1, 2, 3
             """, "SELECT project_id, month, audience, people FROM reports.reach_rollups WHERE people <> 0");
+        // And the all-time totals (ADR 0023), which the dashboards read for the period with no bounds.
+        await SameRows("""
+            SELECT project_id, count(*), sum(total_reach), count(coalition_id) FROM reports.activity_facts WHERE NOT deleted GROUP BY 1
+            """, "SELECT project_id, activities, reach, coalition_activities FROM reports.project_totals WHERE activities <> 0");
+        await SameRows("""
+            SELECT project_id, type, count(*) FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2
+            """, "SELECT project_id, type, activities FROM reports.activity_totals WHERE activities <> 0");
+        await SameRows("""
+            SELECT project_id, coalesce(country, ''), count(*), sum(total_reach) FROM reports.activity_facts WHERE NOT deleted GROUP BY 1, 2
+            """, "SELECT project_id, country, activities, reach FROM reports.country_totals WHERE activities <> 0");
+        await SameRows("""
+            SELECT f.project_id, r.audience, sum(r.count)
+              FROM reports.activity_facts f JOIN reports.reach_facts r USING (activity_id) WHERE NOT f.deleted GROUP BY 1, 2
+            """, "SELECT project_id, audience, people FROM reports.reach_totals WHERE people <> 0");
     }
 
     [Fact]

@@ -70,6 +70,58 @@ internal sealed class ReachRollup
     public int People { get; init; }
 }
 
+/// <summary>
+/// Live activities summed per project over all time: what a dashboard with no period reads, a row per project
+/// where the month roll-ups hold one per project and month (ADR 0023). The totals by type, country and audience
+/// below do the same for their roll-ups.
+/// </summary>
+[NotAudited]
+internal sealed class ProjectTotal
+{
+    public Guid ProjectId { get; init; }
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+
+    public int CoalitionActivities { get; init; }
+}
+
+/// <summary>Live activities summed per project and type, over all time (ADR 0023).</summary>
+[NotAudited]
+internal sealed class ActivityTotal
+{
+    public Guid ProjectId { get; init; }
+
+    public ActivityType Type { get; init; }
+
+    public int Activities { get; init; }
+}
+
+/// <summary>Live activities and their reach summed per project and country ("" when none), over all time (ADR 0023).</summary>
+[NotAudited]
+internal sealed class CountryTotal
+{
+    public Guid ProjectId { get; init; }
+
+    public string Country { get; init; } = "";
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+}
+
+/// <summary>People reached by live activities, summed per project and audience, over all time (ADR 0023).</summary>
+[NotAudited]
+internal sealed class ReachTotal
+{
+    public Guid ProjectId { get; init; }
+
+    public Audience Audience { get; init; }
+
+    public int People { get; init; }
+}
+
 internal static class ActivityRollups
 {
     /// <summary>What one live fact adds to the roll-ups; null for a deleted fact or none.</summary>
@@ -125,7 +177,7 @@ internal static class ActivityRollups
         {
             return;
         }
-        // Empty arrays insert nothing; the four upserts share one round trip.
+        // Empty arrays insert nothing; the eight upserts share one round trip.
         await db.Database.ExecuteSqlAsync($"""
             WITH by_month AS (
                 INSERT INTO reports.month_rollups AS r (project_id, month, activities, reach, coalition_activities)
@@ -144,11 +196,43 @@ internal static class ActivityRollups
                 SELECT * FROM unnest({countries.Select(r => r.Key.Item1).ToArray()}, {countries.Select(r => r.Key.Item2).ToArray()},
                                      {countries.Select(r => r.Key.Item3).ToArray()}, {countries.Select(r => r.Value.Activities).ToArray()},
                                      {countries.Select(r => r.Value.Reach).ToArray()})
-                ON CONFLICT (project_id, month, country) DO UPDATE SET activities = r.activities + excluded.activities, reach = r.reach + excluded.reach)
-            INSERT INTO reports.reach_rollups AS r (project_id, month, audience, people)
-            SELECT * FROM unnest({audiences.Select(r => r.Key.Item1).ToArray()}, {audiences.Select(r => r.Key.Item2).ToArray()},
-                                 {audiences.Select(r => r.Key.Item3).ToArray()}, {audiences.Select(r => r.Value).ToArray()})
-            ON CONFLICT (project_id, month, audience) DO UPDATE SET people = r.people + excluded.people
+                ON CONFLICT (project_id, month, country) DO UPDATE SET activities = r.activities + excluded.activities, reach = r.reach + excluded.reach),
+            by_audience AS (
+                INSERT INTO reports.reach_rollups AS r (project_id, month, audience, people)
+                SELECT * FROM unnest({audiences.Select(r => r.Key.Item1).ToArray()}, {audiences.Select(r => r.Key.Item2).ToArray()},
+                                     {audiences.Select(r => r.Key.Item3).ToArray()}, {audiences.Select(r => r.Value).ToArray()})
+                ON CONFLICT (project_id, month, audience) DO UPDATE SET people = r.people + excluded.people),
+            -- The all-time totals: the same changes with the month left out; a move between months of one project nets out and locks nothing.
+            project_total AS (
+                INSERT INTO reports.project_totals AS r (project_id, activities, reach, coalition_activities)
+                SELECT project_id, sum(activities), sum(reach), sum(coalition_activities)
+                  FROM unnest({months.Select(r => r.Key.Item1).ToArray()}, {months.Select(r => r.Value.Activities).ToArray()},
+                              {months.Select(r => r.Value.Reach).ToArray()}, {months.Select(r => r.Value.Coalition).ToArray()})
+                       AS c (project_id, activities, reach, coalition_activities)
+                 GROUP BY project_id HAVING sum(activities) <> 0 OR sum(reach) <> 0 OR sum(coalition_activities) <> 0 ORDER BY project_id
+                ON CONFLICT (project_id) DO UPDATE SET activities = r.activities + excluded.activities,
+                    reach = r.reach + excluded.reach, coalition_activities = r.coalition_activities + excluded.coalition_activities),
+            type_total AS (
+                INSERT INTO reports.activity_totals AS r (project_id, type, activities)
+                SELECT project_id, type, sum(activities)
+                  FROM unnest({types.Select(r => r.Key.Item1).ToArray()}, {types.Select(r => r.Key.Item3).ToArray()},
+                              {types.Select(r => r.Value).ToArray()}) AS c (project_id, type, activities)
+                 GROUP BY project_id, type HAVING sum(activities) <> 0 ORDER BY project_id, type
+                ON CONFLICT (project_id, type) DO UPDATE SET activities = r.activities + excluded.activities),
+            country_total AS (
+                INSERT INTO reports.country_totals AS r (project_id, country, activities, reach)
+                SELECT project_id, country, sum(activities), sum(reach)
+                  FROM unnest({countries.Select(r => r.Key.Item1).ToArray()}, {countries.Select(r => r.Key.Item3).ToArray()},
+                              {countries.Select(r => r.Value.Activities).ToArray()}, {countries.Select(r => r.Value.Reach).ToArray()})
+                       AS c (project_id, country, activities, reach)
+                 GROUP BY project_id, country HAVING sum(activities) <> 0 OR sum(reach) <> 0 ORDER BY project_id, country
+                ON CONFLICT (project_id, country) DO UPDATE SET activities = r.activities + excluded.activities, reach = r.reach + excluded.reach)
+            INSERT INTO reports.reach_totals AS r (project_id, audience, people)
+            SELECT project_id, audience, sum(people)
+              FROM unnest({audiences.Select(r => r.Key.Item1).ToArray()}, {audiences.Select(r => r.Key.Item3).ToArray()},
+                          {audiences.Select(r => r.Value).ToArray()}) AS c (project_id, audience, people)
+             GROUP BY project_id, audience HAVING sum(people) <> 0 ORDER BY project_id, audience
+            ON CONFLICT (project_id, audience) DO UPDATE SET people = r.people + excluded.people
             """, cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class GetProjectFiguresEndpoint : ICarterModule
 
         var facts = DashboardQueries.Facts(db, projectId, from, to);
 
-        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
+        var months = await DashboardQueries.MonthTotalsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
         var topLine = await DashboardQueries.TopLineAsync(months, facts, cancellationToken);
         var reach = facts.SelectMany(f => f.Reach, (f, r) => new { f.Country, r.Gender, r.Count });
         var byGender = await reach.GroupBy(r => r.Gender).Select(g => new { g.Key, Sum = g.Sum(r => r.Count) }).ToListAsync(cancellationToken);

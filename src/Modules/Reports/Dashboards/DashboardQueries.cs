@@ -55,9 +55,24 @@ internal static class DashboardQueries
             .Concat(AsMonthCells(EdgeFacts(db, projectId, from, to)));
     }
 
-    /// <summary>Activities in a period by type, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    /// <summary>
+    /// Each project's activities and reach in a period, as rows to sum: its all-time total when the period has no
+    /// bounds (ADR 0023), the month cells otherwise.
+    /// </summary>
+    public static IQueryable<ProjectCell> ProjectCells(ReportsDbContext db, DateOnly? from, DateOnly? to) => AllTime(from, to)
+        ? db.ProjectTotals.AsNoTracking().Where(t => t.Activities != 0)
+            .Select(t => new ProjectCell { ProjectId = t.ProjectId, Activities = t.Activities, Reach = t.Reach })
+        : MonthCells(db, projectId: null, from, to).Select(c => new ProjectCell { ProjectId = c.ProjectId, Activities = c.Activities, Reach = c.Reach });
+
+    /// <summary>Activities in a period by type, as rows to sum: totals for all time, roll-ups for whole months, facts at the edges.</summary>
     public static IQueryable<TypeCell> TypeCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
+        if (AllTime(from, to))
+        {
+            var totals = db.ActivityTotals.AsNoTracking().Where(t => t.Activities != 0);
+            if (projectId is not null) totals = totals.Where(t => t.ProjectId == projectId);
+            return totals.Select(t => new TypeCell { Type = t.Type, Activities = t.Activities });
+        }
         var (first, end) = WholeMonths(from, to);
         var rollups = db.ActivityRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
         if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
@@ -65,9 +80,15 @@ internal static class DashboardQueries
             .Concat(AsTypeCells(EdgeFacts(db, projectId, from, to)));
     }
 
-    /// <summary>Activities and reach in a period by country, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    /// <summary>Activities and reach in a period by country, as rows to sum: totals for all time, roll-ups for whole months, facts at the edges.</summary>
     public static IQueryable<CountryCell> CountryCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
+        if (AllTime(from, to))
+        {
+            var totals = db.CountryTotals.AsNoTracking().Where(t => t.Activities != 0);
+            if (projectId is not null) totals = totals.Where(t => t.ProjectId == projectId);
+            return totals.Select(t => new CountryCell { ProjectId = t.ProjectId, Country = t.Country, Activities = t.Activities, Reach = t.Reach });
+        }
         var (first, end) = WholeMonths(from, to);
         var rollups = db.CountryRollups.AsNoTracking().Where(r => r.Activities != 0 && r.Month >= first && r.Month < end);
         if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
@@ -76,9 +97,15 @@ internal static class DashboardQueries
                 .Select(f => new CountryCell { ProjectId = f.ProjectId, Country = f.Country ?? "", Activities = 1, Reach = f.TotalReach }));
     }
 
-    /// <summary>People reached in a period by audience, as rows to sum: roll-ups for whole months, facts at the edges.</summary>
+    /// <summary>People reached in a period by audience, as rows to sum: totals for all time, roll-ups for whole months, facts at the edges.</summary>
     public static IQueryable<AudienceCell> ReachCells(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
+        if (AllTime(from, to))
+        {
+            var totals = db.ReachTotals.AsNoTracking().Where(t => t.People != 0);
+            if (projectId is not null) totals = totals.Where(t => t.ProjectId == projectId);
+            return totals.Select(t => new AudienceCell { Audience = t.Audience, People = t.People });
+        }
         var (first, end) = WholeMonths(from, to);
         var rollups = db.ReachRollups.AsNoTracking().Where(r => r.People != 0 && r.Month >= first && r.Month < end);
         if (projectId is not null) rollups = rollups.Where(r => r.ProjectId == projectId);
@@ -112,6 +139,9 @@ internal static class DashboardQueries
         return (first, end);
     }
 
+    /// <summary>Whether a period has no bounds, so the all-time totals answer for it.</summary>
+    public static bool AllTime(DateOnly? from, DateOnly? to) => WholeMonths(from, to) == (DateOnly.MinValue, DateOnly.MaxValue);
+
     /// <summary>The period's facts outside its whole months (all of them when it has none).</summary>
     private static IQueryable<ActivityFact> EdgeFacts(ReportsDbContext db, Guid? projectId, DateOnly? from, DateOnly? to)
     {
@@ -119,14 +149,13 @@ internal static class DashboardQueries
         return Facts(db, projectId, from, to).Where(f => f.Date < first || f.Date >= end);
     }
 
-    /// <summary>The cells summed per project and month: few enough rows to add up further here rather than in several scans.</summary>
-    public static Task<List<ProjectMonth>> ProjectMonthsAsync(IQueryable<MonthCell> cells, CancellationToken cancellationToken) =>
-        cells.GroupBy(c => new { c.ProjectId, c.Month })
-            .Select(g => new ProjectMonth(g.Key.ProjectId, g.Key.Month,
-                g.Sum(c => c.Activities), g.Sum(c => c.Reach), g.Sum(c => c.CoalitionActivities)))
+    /// <summary>The cells summed per month: few enough rows to add up further here rather than in several scans.</summary>
+    public static Task<List<MonthTotals>> MonthTotalsAsync(IQueryable<MonthCell> cells, CancellationToken cancellationToken) =>
+        cells.GroupBy(c => c.Month)
+            .Select(g => new MonthTotals(g.Key, g.Sum(c => c.Activities), g.Sum(c => c.Reach), g.Sum(c => c.CoalitionActivities)))
             .ToListAsync(cancellationToken);
 
-    public static async Task<TopLine> TopLineAsync(List<ProjectMonth> months, IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
+    public static async Task<TopLine> TopLineAsync(List<MonthTotals> months, IQueryable<ActivityFact> facts, CancellationToken cancellationToken)
     {
         // A distinct count does not add up across months: counted over the facts of events, which are few.
         var eventsHeld = await facts.Where(f => f.EventId != null).Select(f => f.EventId).Distinct().CountAsync(cancellationToken);
@@ -134,9 +163,9 @@ internal static class DashboardQueries
     }
 
     /// <summary>Activities and reach per month, months without activity included between the first and the last.</summary>
-    public static List<MonthFigures> Monthly(List<ProjectMonth> months)
+    public static List<MonthFigures> Monthly(List<MonthTotals> months)
     {
-        var byMonth = months.GroupBy(m => m.Month).ToDictionary(g => g.Key, g => (Activities: g.Sum(m => m.Activities), Reach: g.Sum(m => m.Reach)));
+        var byMonth = months.ToDictionary(m => m.Month, m => (m.Activities, m.Reach));
         var series = new List<MonthFigures>();
         if (byMonth.Count == 0)
         {
@@ -209,8 +238,8 @@ internal static class DashboardQueries
 
 }
 
-/// <summary>A project's activities, reach and coalition work in one month.</summary>
-internal sealed record ProjectMonth(Guid ProjectId, DateOnly Month, int Activities, int Reach, int CoalitionActivities);
+/// <summary>Activities, reach and coalition work in one month (the month's first day).</summary>
+internal sealed record MonthTotals(DateOnly Month, int Activities, int Reach, int CoalitionActivities);
 
 /// <summary>Activity figures to sum: a roll-up row (a project's month) or one fact.</summary>
 internal sealed class MonthCell
@@ -227,7 +256,17 @@ internal sealed class MonthCell
     public int CoalitionActivities { get; init; }
 }
 
-/// <summary>Activities of one type, to sum: a roll-up row or one fact.</summary>
+/// <summary>A project's activities and reach, to sum: its total, a roll-up row or one fact.</summary>
+internal sealed class ProjectCell
+{
+    public Guid ProjectId { get; init; }
+
+    public int Activities { get; init; }
+
+    public int Reach { get; init; }
+}
+
+/// <summary>Activities of one type, to sum: a total, a roll-up row or one fact.</summary>
 internal sealed class TypeCell
 {
     public ActivityType Type { get; init; }

@@ -39,6 +39,14 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
 
     public DbSet<ReachRollup> ReachRollups => Set<ReachRollup>();
 
+    public DbSet<ProjectTotal> ProjectTotals => Set<ProjectTotal>();
+
+    public DbSet<ActivityTotal> ActivityTotals => Set<ActivityTotal>();
+
+    public DbSet<CountryTotal> CountryTotals => Set<CountryTotal>();
+
+    public DbSet<ReachTotal> ReachTotals => Set<ReachTotal>();
+
     public DbSet<IndicatorFact> IndicatorFacts => Set<IndicatorFact>();
 
     public DbSet<MeasurementFact> MeasurementFacts => Set<MeasurementFact>();
@@ -72,7 +80,7 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
     /// recommendations are Reports' own source data and are not among them.
     /// </summary>
     public static readonly IReadOnlyList<Type> ReadModelTypes =
-        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(MonthRollup), typeof(ActivityRollup), typeof(CountryRollup), typeof(ReachRollup), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
+        [typeof(ProjectSummary), typeof(ActivityFact), typeof(ReachFact), typeof(MonthRollup), typeof(ActivityRollup), typeof(CountryRollup), typeof(ReachRollup), typeof(ProjectTotal), typeof(ActivityTotal), typeof(CountryTotal), typeof(ReachTotal), typeof(IndicatorFact), typeof(MeasurementFact), typeof(EventFact), typeof(ApprovedPeriod),
          typeof(AskFact), typeof(OutcomeFact), typeof(ResponseFact), typeof(CommitmentFact), typeof(InboxMessage)];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -130,6 +138,22 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
         {
             rollup.HasKey(r => new { r.ProjectId, r.Month, r.Audience });
             rollup.Property(r => r.Audience).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<ProjectTotal>(total => total.HasKey(t => t.ProjectId));
+        modelBuilder.Entity<ActivityTotal>(total =>
+        {
+            total.HasKey(t => new { t.ProjectId, t.Type });
+            total.Property(t => t.Type).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<CountryTotal>(total =>
+        {
+            total.HasKey(t => new { t.ProjectId, t.Country });
+            total.Property(t => t.Country).HasMaxLength(2);
+        });
+        modelBuilder.Entity<ReachTotal>(total =>
+        {
+            total.HasKey(t => new { t.ProjectId, t.Audience });
+            total.Property(t => t.Audience).HasConversion<string>().HasMaxLength(20);
         });
         modelBuilder.Entity<ReachFact>(reach =>
         {
@@ -293,6 +317,10 @@ internal sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> option
         FilterByProject<ActivityRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<CountryRollup>(modelBuilder, r => r.ProjectId);
         FilterByProject<ReachRollup>(modelBuilder, r => r.ProjectId);
+        FilterByProject<ProjectTotal>(modelBuilder, t => t.ProjectId);
+        FilterByProject<ActivityTotal>(modelBuilder, t => t.ProjectId);
+        FilterByProject<CountryTotal>(modelBuilder, t => t.ProjectId);
+        FilterByProject<ReachTotal>(modelBuilder, t => t.ProjectId);
         FilterByProject<IndicatorFact>(modelBuilder, f => f.ProjectId);
         FilterByProject<MeasurementFact>(modelBuilder, f => f.ProjectId);
         FilterByProject<AskFact>(modelBuilder, f => f.ProjectId);

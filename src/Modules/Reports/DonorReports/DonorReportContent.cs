@@ -88,7 +88,7 @@ internal sealed record DonorReportContent(
         var projectIds = projects.Select(p => p.ProjectId).ToList();
         var codes = projects.ToDictionary(p => p.ProjectId, p => p.Code);
         var facts = scope.Facts(db);
-        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
+        var months = await DashboardQueries.MonthTotalsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
 
         var byType = await facts.GroupBy(f => f.Type)
             .Select(g => new TypeFigures(g.Key, g.Count(), g.Sum(f => f.TotalReach)))

@@ -260,6 +260,27 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     b.ToTable("activity_rollups", "reports");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ActivityTotal", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.HasKey("ProjectId", "Type")
+                        .HasName("pk_activity_totals");
+
+                    b.ToTable("activity_totals", "reports");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.CountryRollup", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -289,6 +310,31 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                     b.ToTable("country_rollups", "reports");
                 });
 
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.CountryTotal", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("country");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer")
+                        .HasColumnName("reach");
+
+                    b.HasKey("ProjectId", "Country")
+                        .HasName("pk_country_totals");
+
+                    b.ToTable("country_totals", "reports");
+                });
+
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.MonthRollup", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -315,6 +361,31 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_month_rollups");
 
                     b.ToTable("month_rollups", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ProjectTotal", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("Activities")
+                        .HasColumnType("integer")
+                        .HasColumnName("activities");
+
+                    b.Property<int>("CoalitionActivities")
+                        .HasColumnType("integer")
+                        .HasColumnName("coalition_activities");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer")
+                        .HasColumnName("reach");
+
+                    b.HasKey("ProjectId")
+                        .HasName("pk_project_totals");
+
+                    b.ToTable("project_totals", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachFact", b =>
@@ -366,6 +437,27 @@ namespace Advocacy.Modules.Reports.Data.Migrations
                         .HasName("pk_reach_rollups");
 
                     b.ToTable("reach_rollups", "reports");
+                });
+
+            modelBuilder.Entity("Advocacy.Modules.Reports.Activities.ReachTotal", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.HasKey("ProjectId", "Audience")
+                        .HasName("pk_reach_totals");
+
+                    b.ToTable("reach_totals", "reports");
                 });
 
             modelBuilder.Entity("Advocacy.Modules.Reports.Advocacy.AskFact", b =>

@@ -93,7 +93,7 @@ internal sealed class ViewDonorLinkEndpoint : ICarterModule
         var periods = await db.ApprovedPeriods.AsNoTracking().Where(p => p.ProjectId == link.ProjectId && p.Approved)
             .OrderBy(p => p.From).Select(p => new PeriodView(p.From, p.To)).ToListAsync(cancellationToken);
         var facts = ApprovedPeriod.OnlyApproved(db, DashboardQueries.Facts(db, link.ProjectId, null, null));
-        var months = await DashboardQueries.ProjectMonthsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
+        var months = await DashboardQueries.MonthTotalsAsync(DashboardQueries.AsMonthCells(facts), cancellationToken);
         var indicators = await IndicatorTable.ForProjectsAsync(db, [link.ProjectId], null, null, cancellationToken, approvedOnly: true);
         return new DonorLinkDashboard(
             project.Code, project.Name, DashboardQueries.Camel(project.Level.ToString()), project.Countries, periods,
