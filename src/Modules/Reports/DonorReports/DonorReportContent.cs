@@ -127,9 +127,6 @@ internal sealed record DonorReportContent(
         };
     }
 
-    /// <summary>The report's activities, oldest first, streamed row by row (constant memory whatever the count).</summary>
-    public IQueryable<ActivityRow> Activities(ReportsDbContext db) => new DonorReportScope(Projects, From, To).Activities(db);
-
     /// <summary>What a report covers (its projects and period), without computing its figures.</summary>
     public static async Task<DonorReportScope> ScopeAsync(ReportsDbContext db, DonorReport report, CancellationToken cancellationToken) =>
         new(await ProjectsInScopeAsync(db, report, cancellationToken), report.From, report.To);
@@ -192,15 +189,34 @@ internal sealed record DonorReportScope(IReadOnlyList<ReportProject> Projects, D
     }
 
     /// <summary>The activities as rows, oldest first; enumerate it to stream them (constant memory whatever the count).</summary>
-    public IQueryable<ActivityRow> Activities(ReportsDbContext db) =>
-        Facts(db)
-            .Join(db.ProjectSummaries, f => f.ProjectId, p => p.ProjectId, (f, p) => new { Fact = f, p.Code })
-            .OrderBy(x => x.Fact.Date).ThenBy(x => x.Fact.ActivityId)
-            .Select(x => new ActivityRow(
-                x.Fact.ActivityId, x.Fact.Date, x.Code, x.Fact.Type, x.Fact.Title, x.Fact.Place, x.Fact.Country,
-                x.Fact.Reach.Where(r => r.Audience == Audience.Children).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.Professionals).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.PolicyMakers).Sum(r => r.Count),
-                x.Fact.Reach.Where(r => r.Audience == Audience.GeneralPublic).Sum(r => r.Count),
-                x.Fact.TotalReach));
+    public IQueryable<ActivityRow> Activities(ReportsDbContext db)
+    {
+        var projectIds = Projects.Select(p => p.ProjectId).ToArray();
+        // SQL of our own for one lateral sum per activity over its reach: EF made four filtered sums of four
+        // lookups each, which cost a million-row export a third of its time. The projects are the scope's, which
+        // the caller's project filter chose already.
+        return db.Database.SqlQuery<ActivityRowData>($"""
+                SELECT f.activity_id, f.date, p.code AS project_code, f.type, f.title, f.place, f.country,
+                       coalesce(r.children, 0) AS children, coalesce(r.professionals, 0) AS professionals,
+                       coalesce(r.policy_makers, 0) AS policy_makers, coalesce(r.general_public, 0) AS general_public, f.total_reach
+                  FROM reports.activity_facts f
+                  JOIN reports.project_summaries p ON p.project_id = f.project_id
+                  LEFT JOIN LATERAL (
+                       SELECT (sum(count) FILTER (WHERE audience = 'Children'))::int AS children,
+                              (sum(count) FILTER (WHERE audience = 'Professionals'))::int AS professionals,
+                              (sum(count) FILTER (WHERE audience = 'PolicyMakers'))::int AS policy_makers,
+                              (sum(count) FILTER (WHERE audience = 'GeneralPublic'))::int AS general_public
+                         FROM reports.reach_facts WHERE activity_id = f.activity_id) r ON true
+                 WHERE NOT f.deleted AND f.project_id = ANY ({projectIds}) AND f.date >= {From} AND f.date <= {To}
+                """)
+            .OrderBy(r => r.Date).ThenBy(r => r.ActivityId)
+            .Select(r => new ActivityRow(
+                r.ActivityId, r.Date, r.ProjectCode, Enum.Parse<ActivityType>(r.Type), r.Title, r.Place, r.Country,
+                r.Children, r.Professionals, r.PolicyMakers, r.GeneralPublic, r.TotalReach));
+    }
+
+    /// <summary>An activity row as the SQL above returns it (the type as stored).</summary>
+    private sealed record ActivityRowData(
+        Guid ActivityId, DateOnly Date, string ProjectCode, string Type, string Title, string? Place, string? Country,
+        int Children, int Professionals, int PolicyMakers, int GeneralPublic, int TotalReach);
 }

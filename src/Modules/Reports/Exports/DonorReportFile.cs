@@ -18,10 +18,10 @@ internal static class DonorReportFile
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
-    public static string FileName(DonorReportContent content, ExportFormat format, ExportSection? section)
+    public static string FileName(DonorReport report, ExportFormat format, ExportSection? section)
     {
-        var name = new string(content.Title.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        var stem = $"{(name.Length > 80 ? name[..80] : name)}-{content.From:yyyyMMdd}-{content.To:yyyyMMdd}";
+        var name = new string(report.Title.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var stem = $"{(name.Length > 80 ? name[..80] : name)}-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}";
         return format switch
         {
             ExportFormat.Xlsx => $"{stem}.xlsx",
@@ -32,17 +32,31 @@ internal static class DonorReportFile
     }
 
     /// <summary>
+    /// Whether the file shows the report's figures. The CSV of the activity list does not: it need not wait for
+    /// them to be computed over every activity before its first row (at a million activities, seconds).
+    /// </summary>
+    public static bool NeedsFigures(ExportFormat format, ExportSection? section) =>
+        format != ExportFormat.Csv || (section ?? ExportSection.Activities) != ExportSection.Activities;
+
+    /// <summary>
     /// Writes the file to <paramref name="output"/> synchronously (the writers are synchronous), reading
     /// the activities as it goes so memory stays flat whatever their number, and telling
-    /// <paramref name="progress"/> how many went by every thousand.
+    /// <paramref name="progress"/> how many went by every thousand. <paramref name="content"/> may be null only
+    /// when the file does not <see cref="NeedsFigures"/>.
     /// </summary>
     public static void Write(
-        ExportFormat format, ExportSection? section, DonorReportContent content, IQueryable<ActivityRow> query, long activityCount,
+        ExportFormat format, ExportSection? section, DonorReportContent? content, IQueryable<ActivityRow> query, long activityCount,
         IatiOrganisation publisher, Action<long>? progress, Stream output)
     {
         // The PDF lists the first activities only; asking the database for just those spares reading the rest.
         var rows = format == ExportFormat.Pdf ? query.Take(DonorReportPdf.MaxActivities).AsEnumerable() : query.AsEnumerable();
         var activities = progress is null ? rows : Counted(rows, progress);
+        if (!NeedsFigures(format, section))
+        {
+            WriteCsv(DonorReportSheets.ActivityRows(activities), output);
+            return;
+        }
+        ArgumentNullException.ThrowIfNull(content);
         switch (format)
         {
             case ExportFormat.Xlsx:
@@ -57,10 +71,7 @@ internal static class DonorReportFile
                 });
                 break;
             case ExportFormat.Csv:
-                // RFC 4180: comma, CRLF, quotes doubled; UTF-8 with a byte-order mark so spreadsheets read accents right.
-                MiniExcel.SaveAs(output, DonorReportSheets.Rows(section ?? ExportSection.Activities, content, activities),
-                    excelType: ExcelType.CSV,
-                    configuration: new CsvConfiguration { NewLine = "\r\n", QuoteWhitespaces = false, Culture = CultureInfo.InvariantCulture });
+                WriteCsv(DonorReportSheets.Rows(section ?? ExportSection.Activities, content, activities), output);
                 break;
             case ExportFormat.Pdf:
                 DonorReportPdf.Write(content, activities, activityCount, output);
@@ -73,6 +84,11 @@ internal static class DonorReportFile
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
     }
+
+    /// <summary>RFC 4180: comma, CRLF, quotes doubled; UTF-8 with a byte-order mark so spreadsheets read accents right.</summary>
+    private static void WriteCsv(object rows, Stream output) =>
+        MiniExcel.SaveAs(output, rows, excelType: ExcelType.CSV,
+            configuration: new CsvConfiguration { NewLine = "\r\n", QuoteWhitespaces = false, Culture = CultureInfo.InvariantCulture });
 
     private static IEnumerable<T> Counted<T>(IEnumerable<T> rows, Action<long> progress)
     {

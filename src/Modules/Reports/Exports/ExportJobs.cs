@@ -104,12 +104,16 @@ internal sealed class ExportJobRunner(
         try
         {
             var report = await db.DonorReports.AsNoTracking().SingleAsync(r => r.Id == job.DonorReportId, cancellationToken);
-            var content = await DonorReportContent.ComputeAsync(db, report, clock.GetUtcNow(), cancellationToken);
-            // The same live facts the activity rows come from: the top line has counted them already.
-            long total = content.Totals.Activities;
+            var covered = await DonorReportContent.ScopeAsync(db, report, cancellationToken);
+            var content = DonorReportFile.NeedsFigures(job.Format, job.Section)
+                ? await DonorReportContent.ComputeAsync(db, report, covered, clock.GetUtcNow(), cancellationToken)
+                : null;
+            // The same live facts the activity rows come from: the top line has counted them already. Without
+            // figures, the request's count (a bulk import since would only make the progress bar jump).
+            var total = content?.Totals.Activities ?? job.RowsTotal;
             await files.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.RowsTotal, total)
-                .SetProperty(j => j.FileName, DonorReportFile.FileName(content, job.Format, job.Section))
+                .SetProperty(j => j.FileName, DonorReportFile.FileName(report, job.Format, job.Section))
                 .SetProperty(j => j.ContentType, DonorReportFile.ContentType(job.Format)), cancellationToken);
 
             var lastProgress = clock.GetUtcNow();
@@ -125,7 +129,7 @@ internal sealed class ExportJobRunner(
             // The writers are synchronous: give them a thread of their own rather than block the runner's.
             await using (var output = new ExportChunkStream(files, jobId))
             {
-                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, content.Activities(db), total, iati.Value.ReportingOrg(), Progress, output), cancellationToken);
+                await Task.Run(() => DonorReportFile.Write(job.Format, job.Section, content, covered.Activities(db), total, iati.Value.ReportingOrg(), Progress, output), cancellationToken);
                 output.Flush();
                 size = output.Length;
             }

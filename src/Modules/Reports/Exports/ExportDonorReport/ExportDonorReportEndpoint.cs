@@ -66,14 +66,16 @@ internal sealed class ExportDonorReportEndpoint : ICarterModule
             return TypedResults.Accepted($"/api/exports/{job.Id}", ExportJobResponse.Of(job));
         }
 
-        var content = await DonorReportContent.ComputeAsync(db, report, scope, clock.GetUtcNow(), cancellationToken);
+        var content = DonorReportFile.NeedsFigures(exportFormat!.Value, exportSection)
+            ? await DonorReportContent.ComputeAsync(db, report, scope, clock.GetUtcNow(), cancellationToken)
+            : null;
         return TypedResults.Stream(async body =>
         {
             // The writers are synchronous and Kestrel refuses synchronous writes: buffer (in memory,
             // then on disk past 1 MiB), then copy asynchronously.
             await using var buffer = new FileBufferingWriteStream();
-            DonorReportFile.Write(exportFormat!.Value, exportSection, content, content.Activities(db), count, iati.Value.ReportingOrg(), progress: null, buffer);
+            DonorReportFile.Write(exportFormat.Value, exportSection, content, scope.Activities(db), count, iati.Value.ReportingOrg(), progress: null, buffer);
             await buffer.DrainBufferAsync(body, cancellationToken);
-        }, DonorReportFile.ContentType(exportFormat!.Value), DonorReportFile.FileName(content, exportFormat.Value, exportSection));
+        }, DonorReportFile.ContentType(exportFormat.Value), DonorReportFile.FileName(report, exportFormat.Value, exportSection));
     }
 }
