@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Advocacy.Modules.Reports.Exports;
 
@@ -161,7 +163,10 @@ internal sealed class ExportJobRunner(
 internal sealed class ExportChunkStream(ReportsDbContext db, Guid jobId) : Stream
 {
     private const int ChunkSize = 1 << 20;
-    private readonly MemoryStream _buffer = new();
+    // One buffer for every chunk, sent from where it lies: a new 1 MiB array per chunk would go to the large
+    // object heap, which is collected seldom (a hundred of them for a million-row export).
+    private readonly byte[] _buffer = new byte[ChunkSize];
+    private int _buffered;
     private int _sequence;
     private long _length;
 
@@ -175,25 +180,26 @@ internal sealed class ExportChunkStream(ReportsDbContext db, Guid jobId) : Strea
     {
         while (count > 0)
         {
-            var take = Math.Min(count, ChunkSize - (int)_buffer.Length);
-            _buffer.Write(buffer, offset, take);
+            var take = Math.Min(count, ChunkSize - _buffered);
+            Buffer.BlockCopy(buffer, offset, _buffer, _buffered, take);
+            _buffered += take;
             offset += take;
             count -= take;
             _length += take;
-            if (_buffer.Length == ChunkSize) Store();
+            if (_buffered == ChunkSize) Store();
         }
     }
 
     public override void Flush()
     {
-        if (_buffer.Length > 0) Store();
+        if (_buffered > 0) Store();
     }
 
     private void Store()
     {
-        var data = _buffer.ToArray();
+        var data = new NpgsqlParameter<ReadOnlyMemory<byte>>("data", NpgsqlDbType.Bytea) { TypedValue = _buffer.AsMemory(0, _buffered) };
         db.Database.ExecuteSql($"INSERT INTO reports.export_chunks (job_id, sequence, data) VALUES ({jobId}, {_sequence++}, {data})");
-        _buffer.SetLength(0);
+        _buffered = 0;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

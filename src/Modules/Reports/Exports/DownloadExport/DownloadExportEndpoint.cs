@@ -3,6 +3,8 @@ using Advocacy.BuildingBlocks.Http;
 using Advocacy.Modules.Reports.Data;
 using Carter;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using System.Data;
 
 namespace Advocacy.Modules.Reports.Exports.DownloadExport;
 
@@ -28,15 +30,22 @@ internal sealed class DownloadExportEndpoint : ICarterModule
                 : $"This export is not ready yet ({ExportJobResponse.Of(job).Percent}% done).");
         }
         http.Response.ContentLength = job.SizeBytes;
-        // One chunk in memory at a time, whatever the file's size.
+        // A query per chunk (a slow client holds no query open between them), each streamed through a small
+        // buffer: a 1 MiB array per chunk would go to the large object heap, collected seldom.
         return TypedResults.Stream(async body =>
         {
+            await db.Database.OpenConnectionAsync(cancellationToken);
             for (var sequence = 0; ; sequence++)
             {
-                var data = await db.ExportChunks.Where(c => c.JobId == id && c.Sequence == sequence)
-                    .Select(c => c.Data).SingleOrDefaultAsync(cancellationToken);
-                if (data is null) break;
-                await body.WriteAsync(data, cancellationToken);
+                await using var command = new NpgsqlCommand(
+                    "SELECT data FROM reports.export_chunks WHERE job_id = $1 AND sequence = $2", (NpgsqlConnection)db.Database.GetDbConnection())
+                {
+                    Parameters = { new() { Value = id }, new() { Value = sequence } },
+                };
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken)) break;
+                await using var data = await reader.GetStreamAsync(0, cancellationToken);
+                await data.CopyToAsync(body, cancellationToken);
             }
         }, job.ContentType, job.FileName);
     }
