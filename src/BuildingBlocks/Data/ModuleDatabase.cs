@@ -46,6 +46,7 @@ public static class ModuleDatabaseRegistration
             options
                 .UseModuleDatabase(connectionString, schema)
                 .AddInterceptors(
+                    NoAutoSavepoints.Instance,
                     new OutboxSignalInterceptor<TContext>(provider.GetRequiredService<OutboxSignal<TContext>>()),
                     new AuditInterceptor(provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), provider.GetRequiredService<TimeProvider>()));
         });

@@ -65,7 +65,8 @@ public sealed class DatabaseRestartTests
 
         Assert.True(acknowledgedBeforeRestart >= 20);
         Assert.True(refused.Keys.All(outcome => outcome is "503" or "unanswered"),
-            $"while the database was away the host answered: {string.Join(", ", refused.Select(r => $"{r.Key} ×{r.Value}"))}");
+            $"while the database was away the host answered: {string.Join(", ", refused.Select(r => $"{r.Key} ×{r.Value}"))}\n"
+            + UnhandledExceptions(host.Output));
         // Every acknowledged write is there; the outbox dispatcher and Reports' consumers caught up by themselves.
         var ids = acknowledged.ToArray();
         Assert.Equal((long)ids.Length, await ScalarAsync<long>(database, "SELECT count(*) FROM projects.activities WHERE id = ANY($1)", ids));
@@ -74,6 +75,17 @@ public sealed class DatabaseRestartTests
             && await ScalarAsync<long>(database, "SELECT count(*) FROM reports.activity_facts")
                 == await ScalarAsync<long>(database, "SELECT count(*) FROM projects.activities") ? "" : null,
             "every activity in Reports' read model", Deadline);
+    }
+
+    /// <summary>The first few requests the host failed with an unhandled exception, with their stack traces.</summary>
+    private static string UnhandledExceptions(string output)
+    {
+        var lines = output.Split('\n');
+        return string.Join("\n", lines
+            .Select((line, index) => (line, index))
+            .Where(l => l.line.Contains("fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", StringComparison.Ordinal))
+            .Take(3)
+            .SelectMany(l => lines.Skip(l.index).Take(30)));
     }
 
     /// <summary>The new activity's id, or what the host answered instead ("503", "unanswered").</summary>
