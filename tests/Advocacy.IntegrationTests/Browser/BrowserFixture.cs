@@ -1,4 +1,5 @@
 using Advocacy.IntegrationTests.Infrastructure;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -70,7 +71,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The serious and critical accessibility violations axe finds on the page, one line each.</summary>
     public static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
         return result.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,7 +19,8 @@ namespace Advocacy.IntegrationTests.Infrastructure;
 /// <summary>
 /// The real host, through its real HTTP pipeline, on a PostgreSQL database of its own (created and
 /// migrated at start, dropped at the end) and the real in-process bus. One per test class;
-/// <see cref="ResetAsync"/> empties the module schemas between tests.
+/// <see cref="ResetAsync"/> empties the module schemas between tests. The database is a copy of a
+/// template the first app of a test run migrates and gives its users: copying takes a tenth of migrating.
 /// </summary>
 public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -82,10 +86,7 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (ExistingDatabase is null)
         {
-            await using var server = new NpgsqlConnection(ServerConnectionString);
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", server);
-            await create.ExecuteNonQueryAsync();
+            await CreateFromTemplateAsync();
         }
         // Starting the server runs the host's start-up: migrations, roles, test users.
         if (RealServer)
@@ -104,6 +105,110 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
             SchemasToInclude = ModuleSchemas,
             TablesToIgnore = [new Table("__ef_migrations")],
         });
+    }
+
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? _template;
+
+    private async Task CreateFromTemplateAsync()
+    {
+        try
+        {
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\" TEMPLATE \"{await TemplateAsync()}\"");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Another test run, of another build, dropped the template as stale: make it again.
+            _template = null;
+            await ExecuteOnServerAsync($"CREATE DATABASE \"{DatabaseName}\" TEMPLATE \"{await TemplateAsync()}\"");
+        }
+    }
+
+    /// <summary>
+    /// The name of a database migrated, with its roles and test users, by this build's host. Named after
+    /// the build, so a change to a migration or to the start-up makes a new one (and the old one is dropped).
+    /// </summary>
+    private async Task<string> TemplateAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (_template is not null)
+            {
+                return _template;
+            }
+            var name = $"advocacy_template_{BuildHash()}";
+            await using var server = new NpgsqlConnection(ServerConnectionString);
+            await server.OpenAsync();
+            var existing = new List<string>();
+            await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'advocacy\\_template\\_%'", server))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    existing.Add(reader.GetString(0));
+                }
+            }
+            if (!existing.Contains(name))
+            {
+                await BuildTemplateAsync(server, name);
+            }
+            foreach (var stale in existing.Where(database => database != name))
+            {
+                try
+                {
+                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{stale}\"", server).ExecuteNonQueryAsync();
+                }
+                catch (PostgresException)
+                {
+                    // In use by a test run of that build: it goes next time.
+                }
+            }
+            return _template = name;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    private async Task BuildTemplateAsync(NpgsqlConnection server, string name)
+    {
+        // Built under a name of its own and renamed when complete, so a half-built template is never copied.
+        var building = $"{name}_{Guid.NewGuid():N}"[..63];
+        await new NpgsqlCommand($"CREATE DATABASE \"{building}\"", server).ExecuteNonQueryAsync();
+        var app = new AdvocacyApp { ExistingDatabase = building, KeepDatabase = true, DispatchOutbox = false };
+        await ((IAsyncLifetime)app).InitializeAsync();
+        await ((IAsyncLifetime)app).DisposeAsync();
+        // A copy needs the template to have no session left.
+        NpgsqlConnection.ClearAllPools();
+        await new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{building}'", server).ExecuteNonQueryAsync();
+        try
+        {
+            await new NpgsqlCommand($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"", server).ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another test run built it meanwhile.
+            await new NpgsqlCommand($"DROP DATABASE \"{building}\" WITH (FORCE)", server).ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Identifies the build of the host and the modules (their assemblies are deterministic) and the test password.</summary>
+    private static string BuildHash()
+    {
+        var host = typeof(Program).Assembly;
+        var modules = host.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("Advocacy.", StringComparison.Ordinal)).Select(Assembly.Load);
+        var identity = string.Join(",", modules.Prepend(host).Select(a => a.ManifestModule.ModuleVersionId)) + Password;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        await using var server = new NpgsqlConnection(ServerConnectionString);
+        await server.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, server);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Empties every module's tables (users and roles stay).</summary>
