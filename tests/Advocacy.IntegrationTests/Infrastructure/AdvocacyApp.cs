@@ -186,6 +186,8 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         try
         {
             await new NpgsqlCommand($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"", server).ExecuteNonQueryAsync();
+            // No session may be open on a template while it is copied, autovacuum's included: allow none.
+            await new NpgsqlCommand($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false", server).ExecuteNonQueryAsync();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
