@@ -153,7 +153,8 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 await BuildTemplateAsync(server, name);
             }
-            foreach (var stale in existing.Where(database => database != name))
+            // Only finished templates: one being built (a longer name) belongs to a run still starting.
+            foreach (var stale in existing.Where(database => database != name && database.Length == name.Length))
             {
                 try
                 {
@@ -196,12 +197,25 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Identifies the build of the host and the modules (their assemblies are deterministic) and the test password.</summary>
+    /// <summary>
+    /// Identifies the build of the host and every Advocacy assembly it uses, directly or not (their builds are
+    /// deterministic), and the test password.
+    /// </summary>
     private static string BuildHash()
     {
-        var host = typeof(Program).Assembly;
-        var modules = host.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("Advocacy.", StringComparison.Ordinal)).Select(Assembly.Load);
-        var identity = string.Join(",", modules.Prepend(host).Select(a => a.ManifestModule.ModuleVersionId)) + Password;
+        var found = new SortedDictionary<string, Assembly>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([typeof(Program).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (found.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                foreach (var reference in assembly.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("Advocacy.", StringComparison.Ordinal)))
+                {
+                    pending.Push(Assembly.Load(reference));
+                }
+            }
+        }
+        var identity = string.Join(",", found.Values.Select(a => a.ManifestModule.ModuleVersionId)) + Password;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
     }
 
