@@ -158,7 +158,7 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 try
                 {
-                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{stale}\"", server).ExecuteNonQueryAsync();
+                    await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{stale}\"");
                 }
                 catch (PostgresException)
                 {
@@ -177,23 +177,23 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Built under a name of its own and renamed when complete, so a half-built template is never copied.
         var building = $"{name}_{Guid.NewGuid():N}"[..63];
-        await new NpgsqlCommand($"CREATE DATABASE \"{building}\"", server).ExecuteNonQueryAsync();
+        await ExecuteAsync(server, $"CREATE DATABASE \"{building}\"");
         var app = new AdvocacyApp { ExistingDatabase = building, KeepDatabase = true, DispatchOutbox = false };
         await ((IAsyncLifetime)app).InitializeAsync();
         await ((IAsyncLifetime)app).DisposeAsync();
         // A copy needs the template to have no session left.
         NpgsqlConnection.ClearAllPools();
-        await new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{building}'", server).ExecuteNonQueryAsync();
+        await ExecuteAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{building}'");
         try
         {
-            await new NpgsqlCommand($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"", server).ExecuteNonQueryAsync();
+            await ExecuteAsync(server, $"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
             // No session may be open on a template while it is copied, autovacuum's included: allow none.
-            await new NpgsqlCommand($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false", server).ExecuteNonQueryAsync();
+            await ExecuteAsync(server, $"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
             // Another test run built it meanwhile.
-            await new NpgsqlCommand($"DROP DATABASE \"{building}\" WITH (FORCE)", server).ExecuteNonQueryAsync();
+            await ExecuteAsync(server, $"DROP DATABASE \"{building}\" WITH (FORCE)");
         }
     }
 
@@ -223,7 +223,12 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var server = new NpgsqlConnection(ServerConnectionString);
         await server.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, server);
+        await ExecuteAsync(server, sql);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -297,10 +302,7 @@ public class AdvocacyApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             return;
         }
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
     }
 
     private sealed record TokenResponse(string AccessToken);
